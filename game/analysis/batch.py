@@ -1,0 +1,83 @@
+"""Many games at once on the engine's batch axis: the same `step` a single game uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.bots.observation import observe
+from game.bots.players import PlayerSpec, ScriptedTurns, make_player, parse_player, scripted_or
+from game.engine.metrics import METRIC_NAMES, metrics
+from game.engine.rules import Rules
+from game.engine.score import winners as score_winners
+from game.engine.state import WorldState
+from game.engine.step import step
+from game.engine.types import FloatArray
+from game.model.compile import opening_state, rules_for
+from game.model.scenario import Scenario
+
+
+@dataclass
+class BatchResult:
+    """Per-turn figures of a batch: metrics[name] is (T, B, 2); tension (T, B);
+    events (T, B, E); the final state; turns actually played."""
+
+    metrics: dict[str, FloatArray]
+    tension: FloatArray
+    events: np.ndarray
+    final: WorldState
+    turns: int
+
+    def winners(self, rules: Rules) -> np.ndarray:
+        """(B,) 0 us, 1 china, -1 draw."""
+        return winners(self.final, rules)
+
+
+def winners(state: WorldState, rules: Rules) -> np.ndarray:
+    return score_winners(state, rules.victory)
+
+
+def run_batch(
+    scenario: Scenario,
+    seeds: np.ndarray,
+    us: str | PlayerSpec = "bot:balanced",
+    china: str | PlayerSpec = "bot:balanced",
+    turns: int | None = None,
+    rules: Rules | None = None,
+    collect: bool = True,
+) -> BatchResult:
+    rules = rules or rules_for(scenario)
+    turns = scenario.clock.turns if turns is None else min(turns, scenario.clock.turns)
+    specs = [parse_player(p) if isinstance(p, str) else p for p in (us, china)]
+    players = [make_player(spec, side, scenario) for spec, side in zip(specs, ("us", "china"),
+                                                                        strict=True)]
+    scripted = ScriptedTurns(scenario)
+    state = opening_state(scenario, np.asarray(seeds, dtype=np.uint64), rules)
+    batch = state.batch
+    series: dict[str, list[FloatArray]] = {name: [] for name in METRIC_NAMES}
+    tension: list[FloatArray] = []
+    fired: list[np.ndarray] = []
+    for turn in range(turns):
+        orders = []
+        for side, player in enumerate(players):
+            name = ("us", "china")[side]
+            fixed = scripted.get(turn, name)
+            if fixed is not None:
+                orders.append(scripted_or(scripted, turn, name, batch, fixed.to_arrays()))
+            else:
+                orders.append(player.orders(observe(state, rules, turn, turns, side)))
+        state, log = step(state, orders[0], orders[1], rules, turn)
+        if collect:
+            for name, value in metrics(state, log).items():
+                series[name].append(value)
+            tension.append(state.tension)
+            assert log.events_fired is not None
+            fired.append(log.events_fired)
+    return BatchResult(
+        metrics={n: np.stack(v) for n, v in series.items()} if collect else {},
+        tension=np.stack(tension) if collect else np.zeros((0, batch)),
+        events=np.stack(fired) if collect else np.zeros((0, batch, 0), dtype=bool),
+        final=state,
+        turns=turns,
+    )

@@ -1,0 +1,102 @@
+"""`balanced`: a steady all-rounder for either side.
+
+Keeps power and data centers a step ahead of chip purchases (stranded chips earn
+nothing), funds research steadily, trains harder when behind on capability and serves
+more when losing the market, and answers the other side's moves in measure, stepping back
+from escalation when tension runs high.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.bots.base import Bot, clamp_policy, normalise, register
+from game.bots.observation import Observation
+from game.engine.orders import (
+    A_CHIPS,
+    A_DATACENTERS,
+    A_POWER,
+    P_CN_OPEN,
+    P_EXPORT,
+    P_LOCALIZATION,
+    P_MINERALS,
+    P_SMUGGLING,
+    P_SUBSIDY,
+    SideOrders,
+)
+from game.engine.types import US
+
+BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
+HIGH_TENSION = 70.0
+GROWTH_AHEAD = 2.0  # build data centers for this multiple of today's draw
+
+
+def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROWTH_AHEAD,
+                        urgency: float = 1.0) -> np.ndarray:
+    # Power takes about twice as long to connect as a data center takes to build, so it
+    # is planned for growth further ahead.
+    """Move chip money into data centers and power where the capacity in hand and under
+    construction falls short of `ahead` x today's draw, or chips sit stranded."""
+    used = np.maximum(obs.mine("power_used_gw"), 1e-9)
+    kw = used / np.maximum(obs.mine("compute"), 1e-9)
+    need = used + obs.mine("inventory") * kw
+    dc_gap = np.clip((need * ahead - obs.mine("dc_gw") - obs.mine("dc_pipeline_gw")) / used,
+                     0, 1)
+    power_gap = np.clip(
+        (need * ahead**2 - obs.mine("power_gw") - obs.mine("power_pipeline_gw")) / used, 0, 1)
+    stranded = obs.mine("inventory") / np.maximum(obs.mine("compute"), 1e-9)
+    alloc = alloc.copy()
+    extra_dc = urgency * (dc_gap + stranded) * 0.25
+    extra_power = urgency * (power_gap + stranded) * 0.15
+    move = np.minimum(extra_dc + extra_power, alloc[:, A_CHIPS] - 0.15)
+    total = np.maximum(extra_dc + extra_power, 1e-12)
+    alloc[:, A_CHIPS] -= move
+    alloc[:, A_DATACENTERS] += move * extra_dc / total
+    alloc[:, A_POWER] += move * extra_power / total
+    return normalise(alloc)
+
+
+@register("balanced", "A steady all-rounder: builds power ahead of chips, funds research, "
+                      "answers escalation in measure.")
+class Balanced(Bot):
+    def decide(self, obs: Observation) -> SideOrders:
+        b = obs.batch
+        alloc = np.repeat(BASE_ALLOCATION[None, :], b, axis=0)
+
+        # Power and space: have room for about a year's growth once what is under
+        # construction arrives (stranded chips earn nothing).
+        alloc = plan_infrastructure(obs, alloc)
+
+        behind = obs.theirs("capability") - obs.mine("capability")
+        training = np.clip(0.45 + 0.15 * np.tanh(2.0 * behind), 0.25, 0.65)
+        losing_market = obs.mine("market_share") < 0.25
+        training = np.where(losing_market, training - 0.05, training)
+
+        policy = obs.own_policy.copy()
+        calm = obs.tension < HIGH_TENSION
+        if obs.side == US:
+            closing = behind > -0.4  # China within 0.4 log10 FLOP
+            policy[:, P_EXPORT] = np.where(calm & closing,
+                                           np.maximum(policy[:, P_EXPORT], 3), policy[:, P_EXPORT])
+        else:
+            us_export = obs.other_policy[:, P_EXPORT]
+            cut_off = us_export >= 3
+            policy[:, P_LOCALIZATION] = np.where(
+                cut_off, np.minimum(policy[:, P_LOCALIZATION] + 10.0, 40.0),
+                policy[:, P_LOCALIZATION])
+            policy[:, P_MINERALS] = np.where(cut_off & calm,
+                                             np.maximum(policy[:, P_MINERALS], 2),
+                                             policy[:, P_MINERALS])
+            policy[:, P_SMUGGLING] = np.where(us_export >= 2,
+                                              np.maximum(policy[:, P_SMUGGLING], 1), 0)
+            policy[:, P_CN_OPEN] = 1.0
+            policy[:, P_SUBSIDY] = np.where(obs.mine("market_share") < 0.15, 1.0, 0.0)
+        # Step back from the brink: lower the most escalatory lever by one.
+        hot = obs.tension >= HIGH_TENSION + 10
+        if obs.side == US:
+            policy[:, P_EXPORT] = np.where(hot, np.maximum(policy[:, P_EXPORT] - 1, 2),
+                                           policy[:, P_EXPORT])
+        else:
+            policy[:, P_MINERALS] = np.where(hot, np.maximum(policy[:, P_MINERALS] - 1, 0),
+                                             policy[:, P_MINERALS])
+        return SideOrders(alloc, training, clamp_policy(policy, obs.side))

@@ -1,0 +1,65 @@
+"""The bot interface and the registry behind `bot:NAME[:LEVEL]`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.bots.observation import Observation
+from game.engine.orders import MAX_ARRAY, SideOrders
+
+LEVELS: tuple[str, ...] = ("easy", "normal", "hard")
+
+
+@dataclass(frozen=True)
+class BotInfo:
+    name: str
+    description: str
+    make: Callable[[str], Bot]
+
+
+class Bot:
+    """A vectorized policy: an Observation batch in, a SideOrders batch out. Deterministic
+    for a given observation (randomness, if any, comes from counter-based draws keyed by
+    the observation's seed and turn)."""
+
+    name = "bot"
+
+    def __init__(self, level: str = "normal"):
+        if level not in LEVELS:
+            raise ValueError(f"unknown bot level {level!r} (allowed: {', '.join(LEVELS)})")
+        self.level = level
+
+    def decide(self, obs: Observation) -> SideOrders:
+        raise NotImplementedError
+
+
+def clamp_policy(policy: np.ndarray, side: int) -> np.ndarray:
+    return np.clip(policy, 0.0, MAX_ARRAY[side])
+
+
+def normalise(alloc: np.ndarray) -> np.ndarray:
+    alloc = np.clip(alloc, 0.0, None)
+    return alloc / alloc.sum(axis=1, keepdims=True)
+
+
+REGISTRY: dict[str, BotInfo] = {}
+
+
+def register(name: str, description: str) -> Callable[[type[Bot]], type[Bot]]:
+    def wrap(cls: type[Bot]) -> type[Bot]:
+        REGISTRY[name] = BotInfo(name, description, lambda level: cls(level))
+        cls.name = name
+        return cls
+    return wrap
+
+
+def make_bot(spec: str) -> Bot:
+    """`NAME` or `NAME:LEVEL` (the `bot:` prefix already stripped)."""
+    name, _, level = spec.partition(":")
+    info = REGISTRY.get(name)
+    if info is None:
+        raise ValueError(f"unknown bot {name!r} (allowed: {', '.join(sorted(REGISTRY))})")
+    return info.make(level or "normal")

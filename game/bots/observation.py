@@ -1,0 +1,52 @@
+"""What a bot (or a player) knows before it orders: its own figures exactly, the other
+side's as estimates, public policies and tension. Never the true state of the other side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine import events
+from game.engine.observation import OBSERVED, estimates, true_figures
+from game.engine.rules import Rules
+from game.engine.state import WorldState
+from game.engine.types import FloatArray
+
+FIGURE = {name: i for i, name in enumerate(OBSERVED)}
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    side: int
+    turn: int  # the 0-based turn about to be ordered
+    turns: int  # turns in the game
+    own: FloatArray  # (B, K) own figures, OBSERVED order
+    other: FloatArray  # (B, K) estimates of the other side
+    sigma: FloatArray  # (B,) log-spread of those estimates
+    tension: FloatArray  # (B,)
+    own_policy: FloatArray  # (B, 5)
+    other_policy: FloatArray  # (B, 5)
+    seed: np.ndarray  # (B,) uint64: the game's key, for a bot's own counter-based draws
+
+    def mine(self, name: str) -> FloatArray:
+        return self.own[:, FIGURE[name]]
+
+    def theirs(self, name: str) -> FloatArray:
+        return self.other[:, FIGURE[name]]
+
+    @property
+    def batch(self) -> int:
+        return int(self.own.shape[0])
+
+
+def observe(state: WorldState, rules: Rules, turn: int, turns: int, side: int) -> Observation:
+    """The observation of `side` before turn `turn` (turn = turns already resolved)."""
+    p = events.effective_params(state, rules.params, rules.deck)
+    est, sigma = estimates(state, p, turn)
+    own = true_figures(state)[:, side, :]
+    return Observation(
+        side=side, turn=turn, turns=turns, own=own, other=est[:, side, :],
+        sigma=sigma[:, side], tension=state.tension, own_policy=state.policy[:, side, :],
+        other_policy=state.policy[:, 1 - side, :], seed=state.seed,
+    )

@@ -1,0 +1,98 @@
+"""Helpers shared by the commands: argument types, scenario loading, output."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from game.model.errors import InputError
+
+FORMATS_ALL = ("table", "json", "csv")
+
+
+def seed_arg(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{value} is out of range (allowed: 0 to 2^63-1)")
+    return value
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} must be at least 1")
+    return value
+
+
+def player_arg(text: str) -> str:
+    from game.bots.players import parse_player
+
+    try:
+        parse_player(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{exc}; a PLAYER is bot:NAME[:LEVEL] or script:FILE") from None
+    return text
+
+
+def load(scenario: str) -> Any:
+    from game.model.loader import load_scenario
+
+    return load_scenario(scenario)
+
+
+def fail(message: str) -> InputError:
+    return InputError([message])
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, allow_nan=False)
+    sys.stdout.write("\n")
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    sys.stdout.write(buf.getvalue())
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str | None = None) -> str:
+    """A plain text table: no colour, so it survives pipes and logs."""
+    cells = [[str(c) for c in header]] + [[str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    align = align or ("l" + "r" * (len(header) - 1))
+    lines = []
+    for k, row in enumerate(cells):
+        parts = [c.ljust(w) if a == "l" else c.rjust(w)
+                 for c, w, a in zip(row, widths, align, strict=False)]
+        lines.append("  ".join(parts).rstrip())
+        if k == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def fmt(value: float) -> str:
+    """Numbers for people: 3 significant digits, no scientific notation below 1e6."""
+    if value == 0:
+        return "0"
+    magnitude = abs(value)
+    if magnitude >= 1e6:
+        return f"{value:.3g}"
+    if magnitude >= 100:
+        return f"{value:,.0f}"
+    if magnitude >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3g}"

@@ -1,0 +1,48 @@
+"""`compute-race run`: a headless game between players (bots or scripts)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.commands.common import load, player_arg, positive_int, print_json, seed_arg, write_csv
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "run", help="play a headless game between bots or scripts",
+        description="Play a headless game and print every turn's figures. PLAYER is "
+                    "bot:NAME[:LEVEL] (see `compute-race bots`) or script:FILE (an orders "
+                    "file; see README).")
+    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario's name or a .toml path")
+    p.add_argument("--us", type=player_arg, default="bot:balanced", metavar="PLAYER",
+                   help="who plays the US bloc (default: bot:balanced)")
+    p.add_argument("--china", type=player_arg, default="bot:balanced", metavar="PLAYER",
+                   help="who plays China (default: bot:balanced)")
+    p.add_argument("--seed", type=seed_arg, default=0, help="the game's seed (default 0)")
+    p.add_argument("--turns", type=positive_int, default=None,
+                   help="stop after this many turns (default: the scenario's length)")
+    p.add_argument("--record", metavar="FILE", default=None,
+                   help="also write the game's record (save/replay file) to FILE")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.commands import outputs
+    from game.session import Game
+
+    scenario = load(args.scenario)
+    game = Game.new(scenario, seed=args.seed, us=args.us, china=args.china)
+    game.play_out(args.turns)
+    if args.record:
+        from game.records import save_game
+
+        save_game(game, args.record)
+    if args.format == "json":
+        print_json(outputs.game_json(game))
+    elif args.format == "csv":
+        write_csv(outputs.CSV_HEADER, outputs.csv_rows(game))
+    else:
+        sys.stdout.write(outputs.game_table(game) + "\n")
+    return 0

@@ -1,0 +1,84 @@
+"""Phase 2: pipelines advance and spending starts new fabs, data centers and power.
+
+Each pipeline slot k completes k + 1 quarters from now, so spending with lead time L
+arrives L quarters later. The US domestic-build rule raises US unit costs and sends more
+of US fab spending onshore instead of to Taiwan.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.log import TurnLog
+from game.engine.orders import A_DATACENTERS, A_FABS, A_POWER, P_DOMESTIC_BUILD, P_EQUIPMENT
+from game.engine.params import Params
+from game.engine.state import PIPELINE_SLOTS, WorldState
+from game.engine.tables import lookup, per_side, shared
+from game.engine.types import CHINA, US, FloatArray
+
+
+def onshore_multiplier(policy: FloatArray, p: Params) -> FloatArray:
+    """(B, 2) unit-cost multiplier: the US pays more to build at home; China does not."""
+    rule = policy[:, US, P_DOMESTIC_BUILD] / 100.0
+    mult = np.ones(policy.shape[:2])
+    mult[:, US] = 1.0 + shared(p.onshore_premium) * rule
+    return mult
+
+
+def _advance(pipe: FloatArray) -> tuple[FloatArray, FloatArray]:
+    done = pipe[..., 0]
+    moved = np.zeros_like(pipe)
+    moved[..., :-1] = pipe[..., 1:]
+    return moved, done
+
+
+def _start(pipe: FloatArray, amount: FloatArray, lead: FloatArray) -> FloatArray:
+    """Put `amount` (B, 2) into slot lead - 1 of each side's pipeline."""
+    slot = np.clip(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1)
+    slot = np.broadcast_to(slot, amount.shape)
+    onehot = np.arange(PIPELINE_SLOTS) == slot[..., None]
+    return pipe + onehot * amount[..., None]
+
+
+def build(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldState:
+    batch = s.batch
+    mult = onshore_multiplier(s.policy, p)
+    fab_cost = per_side(p.fab_cost, batch) * mult
+    china_fab_mult = lookup(p.equipment_fab_cost, CHINA, s.policy[:, US, P_EQUIPMENT])
+    fab_cost = fab_cost * np.stack([np.ones(batch), china_fab_mult], axis=1)
+
+    onshore_share = np.maximum(shared(p.onshore_fab_share),
+                               s.policy[:, US, P_DOMESTIC_BUILD] / 100.0)
+    fab_spend = spend[:, :, A_FABS]
+    home_fab_spend = fab_spend * np.stack([onshore_share, np.ones(batch)], axis=1)
+    new_fab = home_fab_spend / fab_cost
+    new_taiwan = fab_spend[:, US] * (1.0 - onshore_share) / shared(p.taiwan_fab_cost)
+    new_dc = spend[:, :, A_DATACENTERS] / (per_side(p.dc_cost, batch) * mult)
+    new_power = spend[:, :, A_POWER] / (per_side(p.power_cost, batch) * mult)
+
+    fab_pipe, fab_done = _advance(s.fab_pipe)
+    taiwan_pipe, taiwan_done = _advance(s.taiwan_pipe)
+    dc_pipe, dc_done = _advance(s.dc_pipe)
+    power_pipe, power_done = _advance(s.power_pipe)
+
+    fab_lead = per_side(p.fab_lead, batch)
+    fab_pipe = _start(fab_pipe, new_fab, fab_lead)
+    taiwan_pipe = _start(taiwan_pipe[:, None, :], new_taiwan[:, None], fab_lead[:, :1])[:, 0]
+    dc_pipe = _start(dc_pipe, new_dc, per_side(p.dc_lead, batch))
+    power_pipe = _start(power_pipe, new_power, per_side(p.power_lead, batch))
+
+    log.add("dc_gw", "completed", dc_done)
+    log.add("power_gw", "completed", power_done)
+    log.flows["dc_started_gw"] = new_dc
+    log.flows["power_started_gw"] = new_power
+    log.flows["fab_started"] = new_fab
+    return s.evolve(
+        fab_home=s.fab_home + fab_done,
+        fab_taiwan=s.fab_taiwan + taiwan_done,
+        dc_gw=s.dc_gw + dc_done,
+        power_gw=s.power_gw + power_done,
+        fab_pipe=fab_pipe,
+        taiwan_pipe=taiwan_pipe,
+        dc_pipe=dc_pipe,
+        power_pipe=power_pipe,
+    )

@@ -1,0 +1,135 @@
+"""Phase 11 (and the start of each turn): the event deck.
+
+At the end of a turn each card whose conditions hold may fire with its probability per
+quarter (scripted injects fire regardless). A fired card is active for its duration from
+the next turn on: its parameter effects modify that turn's parameters, its state effects
+apply at the start of each active turn, and set_policy forces a policy level.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine import rng
+from game.engine.log import EXPLAINED_FIGURES, TurnLog
+from game.engine.params import Params, param_shape
+from game.engine.rules import EventDeck
+from game.engine.state import WorldState
+from game.engine.types import BoolArray, FloatArray
+
+
+def active(s: WorldState) -> BoolArray:
+    return s.event_left != 0
+
+
+def metric_value(s: WorldState, metric: str, side: int) -> FloatArray:
+    return getattr(s, metric)[:, side]
+
+
+def effective_params(s: WorldState, p: Params, deck: EventDeck) -> Params:
+    """The parameters in force this turn: base values with active cards applied."""
+    param_effects = [e for e in deck.effects if e.on == "param"]
+    if not param_effects:
+        return p
+    on = active(s)
+    if not on.any():
+        return p
+    changed: dict[str, FloatArray] = {}
+    for e in param_effects:
+        mask = on[:, e.event]
+        if not mask.any():
+            continue
+        current = changed.get(e.target, getattr(p, e.target))
+        full = np.broadcast_to(current, (s.batch, *param_shape(e.target))).copy()
+        where = mask[:, None] & e.sides[None, :]
+        if full.ndim == 3:
+            cols = slice(None) if e.column < 0 else slice(e.column, e.column + 1)
+            target = full[:, :, cols]
+            where3 = where[:, :, None]
+            full[:, :, cols] = np.where(
+                where3, target * e.value if e.kind == "multiply" else target + e.value, target)
+        else:
+            full = np.where(where, full * e.value if e.kind == "multiply" else full + e.value,
+                            full)
+        changed[e.target] = full
+    return p.with_values(**changed)
+
+
+def forced_policy(s: WorldState, deck: EventDeck) -> FloatArray | None:
+    """(B, 2, 5) policy levels forced by active cards (NaN where free), or None."""
+    policy_effects = [e for e in deck.effects if e.on == "policy"]
+    if not policy_effects:
+        return None
+    on = active(s)
+    forced = np.full(s.policy.shape, np.nan)
+    for e in policy_effects:
+        mask = on[:, e.event][:, None] & e.sides[None, :]
+        forced[:, :, e.column] = np.where(mask, e.value, forced[:, :, e.column])
+    return forced
+
+
+def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog) -> WorldState:
+    """Active cards' state effects, applied at the start of each active turn."""
+    state_effects = [e for e in deck.effects if e.on == "state"]
+    if not state_effects:
+        return s
+    on = active(s)
+    if not on.any():
+        return s
+    before = {f: np.array(getattr(s, f), copy=True) for f in EXPLAINED_FIGURES}
+    values: dict[str, FloatArray] = {}
+    for e in state_effects:
+        mask = on[:, e.event]
+        if not mask.any():
+            continue
+        current = values.get(e.target, getattr(s, e.target))
+        if current.ndim == 1:  # shared (tension) or US-only (fab_taiwan)
+            changed = current * e.value if e.kind == "multiply" else current + e.value
+            values[e.target] = np.where(mask, changed, current)
+        else:
+            where = mask[:, None] & e.sides[None, :]
+            changed = current * e.value if e.kind == "multiply" else current + e.value
+            values[e.target] = np.where(where, changed, current)
+    for name, value in values.items():
+        low, high = (0.0, 100.0) if name == "tension" else (0.0, np.inf)
+        if name == "fab_yield":
+            high = 1.0
+        values[name] = np.clip(value, low, high)
+    s = s.evolve(**values)
+    for figure in EXPLAINED_FIGURES:
+        delta = getattr(s, figure) - before[figure]
+        if np.any(delta):
+            log.add(figure, "events", delta)
+    return s
+
+
+def _conditions_hold(s: WorldState, deck: EventDeck, turn: int) -> BoolArray:
+    ok = (
+        (deck.turn_min <= turn) & (turn <= deck.turn_max)
+    )[None, :] & (s.tension[:, None] >= deck.tension_min[None, :]) & (
+        s.tension[:, None] <= deck.tension_max[None, :])
+    for c in deck.conditions:
+        value = metric_value(s, c.metric, c.side)
+        ok[:, c.event] &= value >= c.value if c.at_least else value <= c.value
+    return ok
+
+
+def draw_events(
+    s: WorldState, deck: EventDeck, turn: int, forced: tuple[int, ...], log: TurnLog
+) -> WorldState:
+    """Decide which cards fire at the end of `turn`; count down the active ones."""
+    left = np.where(s.event_left > 0, s.event_left - 1, s.event_left)
+    if deck.size == 0:
+        log.events_fired = np.zeros((s.batch, 0), dtype=bool)
+        return s.evolve(event_left=left)
+    eligible = _conditions_hold(s, deck, turn)
+    eligible &= ~(deck.once[None, :] & (s.event_fired > 0))
+    eligible &= left == 0
+    draw = rng.uniform(s.seed, turn, rng.SITE_EVENT, deck.size)
+    fire = eligible & (draw < deck.probability[None, :])
+    if forced:
+        fire[:, list(forced)] = True
+    duration = np.where(deck.duration > 0, deck.duration, -1)
+    left = np.where(fire, duration[None, :], left)
+    log.events_fired = fire
+    return s.evolve(event_left=left, event_fired=s.event_fired + fire)

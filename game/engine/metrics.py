@@ -1,0 +1,48 @@
+"""The headline figures after a turn, as the CLI's METRICS contract names them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.log import TurnLog
+from game.engine.state import WorldState
+from game.engine.types import FloatArray
+
+# name -> (unit, description)
+METRICS: dict[str, tuple[str, str]] = {
+    "compute": ("M H100e", "compute in service"),
+    "inventory": ("M H100e", "chips stranded: bought, waiting for power or data centers"),
+    "chips_produced": ("M H100e", "chips produced this quarter"),
+    "chips_imported": ("M H100e", "chips imported legally this quarter"),
+    "chips_smuggled": ("M H100e", "chips smuggled in this quarter"),
+    "power_gw": ("GW", "connected power for data centers"),
+    "dc_gw": ("GW", "data-center capacity"),
+    "power_used_gw": ("GW", "power drawn by compute in service"),
+    "algo_efficiency": ("x", "algorithmic efficiency (start = 1)"),
+    "hw_efficiency": ("x", "hardware price-performance (start = 1)"),
+    "capability": ("log10 FLOP", "best effective training run so far"),
+    "budget": ("$B", "budget for next quarter"),
+    "revenue": ("$B", "inference revenue this quarter"),
+    "market_share": ("share", "share of world inference revenue"),
+    "tokens": ("quadrillion", "tokens served this quarter"),
+    "price": ("$/M tokens", "price per million tokens at fixed capability"),
+    "score": ("points", "score by the scenario's victory rules"),
+}
+METRIC_NAMES: tuple[str, ...] = tuple(METRICS)
+
+_FROM_STATE = {
+    "compute": "compute", "inventory": "inventory", "power_gw": "power_gw", "dc_gw": "dc_gw",
+    "power_used_gw": "power_used_gw", "algo_efficiency": "algo_eff",
+    "hw_efficiency": "hw_eff", "capability": "capability", "budget": "budget",
+    "revenue": "revenue", "market_share": "market_share", "tokens": "tokens",
+    "price": "price", "score": "score",
+}
+_FROM_FLOWS = ("chips_produced", "chips_imported", "chips_smuggled")
+
+
+def metrics(state: WorldState, log: TurnLog | None) -> dict[str, FloatArray]:
+    """name -> (B, 2). Without a log (the opening), flows are zero."""
+    out = {name: getattr(state, field) for name, field in _FROM_STATE.items()}
+    for name in _FROM_FLOWS:
+        out[name] = log.flows[name] if log is not None else np.zeros((state.batch, 2))
+    return {name: out[name] for name in METRIC_NAMES}

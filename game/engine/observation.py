@@ -1,0 +1,70 @@
+"""Phase 12: what each side sees of the other.
+
+Each side knows its own state exactly. Its estimates of the other side's figures carry
+log-normal noise whose spread shrinks with its intelligence effort (a decaying stock of
+intel spending): spread = max(floor, fog_sigma / (1 + intel / intel_ref)). Policies are
+public. Noise is drawn per (seed, turn, observer), so estimates are reproducible.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine import rng
+from game.engine.orders import A_INTEL
+from game.engine.params import Params
+from game.engine.state import WorldState
+from game.engine.tables import per_side, shared
+from game.engine.types import FloatArray
+
+# Figures a side estimates about the other, in this order along the last axis.
+OBSERVED: tuple[str, ...] = (
+    "budget", "compute", "inventory", "power_gw", "dc_gw", "power_used_gw", "algo_eff",
+    "hw_eff", "capability", "market_share", "revenue", "fab_yield", "dc_pipeline_gw",
+    "power_pipeline_gw",
+)
+# Figures not stored as such in the state.
+_DERIVED = {
+    "dc_pipeline_gw": lambda s: s.dc_pipe.sum(axis=-1),
+    "power_pipeline_gw": lambda s: s.power_pipe.sum(axis=-1),
+}
+# Figures whose estimate is additive (already on a log scale) or public (exact).
+_LOG_SCALE = {"capability"}
+_PUBLIC = {"market_share", "revenue"}
+INTEL_DECAY = 0.7
+
+
+def accumulate_intel(s: WorldState, spend: FloatArray) -> WorldState:
+    return s.evolve(intel=s.intel * INTEL_DECAY + spend[:, :, A_INTEL])
+
+
+def spread(s: WorldState, p: Params) -> FloatArray:
+    """(B, 2) log-spread of side i's estimates of the other side."""
+    sigma = shared(p.fog_sigma)[..., None] / (1.0 + s.intel / per_side(p.intel_ref, s.batch))
+    return np.maximum(sigma, shared(p.fog_floor)[..., None])
+
+
+def true_figures(s: WorldState) -> FloatArray:
+    """(B, 2, K): each side's true figures in OBSERVED order."""
+    return np.stack([_DERIVED[name](s) if name in _DERIVED else getattr(s, name)
+                     for name in OBSERVED], axis=-1)
+
+
+def estimates(s: WorldState, p: Params, resolved: int) -> tuple[FloatArray, FloatArray]:
+    """Returns (B, 2, K) estimates where [:, i] is what side i believes of the other side,
+    and the (B, 2) spreads behind them, after `resolved` turns (the draw key), so the
+    opening view and every later one can be recomputed from the state alone."""
+    turn = resolved
+    sigma = spread(s, p)
+    truth = true_figures(s)[:, ::-1, :]  # side i looks at side 1 - i
+    k = len(OBSERVED)
+    z = np.stack([rng.normal(s.seed, turn, rng.SITE_OBSERVE_US, k),
+                  rng.normal(s.seed, turn, rng.SITE_OBSERVE_CHINA, k)], axis=1)
+    noise = sigma[:, :, None] * z
+    est = truth * np.exp(noise - 0.5 * sigma[:, :, None] ** 2)
+    for j, name in enumerate(OBSERVED):
+        if name in _LOG_SCALE:
+            est[:, :, j] = truth[:, :, j] + noise[:, :, j]
+        elif name in _PUBLIC:
+            est[:, :, j] = truth[:, :, j]
+    return est, sigma

@@ -1,0 +1,200 @@
+"""Model constants. The dataclass fields *are* the parameter specification: unit, shape and
+meaning live in each field's metadata, and the scenario model and docs are generated from it.
+
+Shapes: a `side` parameter is (2,) [us, china] or, once an event modifies it, (batch, 2).
+A `table` parameter is (2, n) or (batch, 2, n): one row per side, one column per policy
+level. Shared constants are stored per side too (both entries equal) so that every event
+effect can target a side without special cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+import numpy as np
+
+from game.engine.types import FloatArray
+
+ParamKind = Literal["side", "shared", "table"]
+
+
+def _param(unit: str, doc: str, kind: ParamKind = "side", size: int = 0) -> Any:
+    return field(metadata={"unit": unit, "doc": doc, "kind": kind, "size": size})
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    # --- budgets -------------------------------------------------------------------------
+    budget_growth: FloatArray = _param(
+        "1/quarter", "Growth of the AI budget each quarter before reinvested revenue.")
+    revenue_reinvest: FloatArray = _param(
+        "share", "Share of inference revenue added to next quarter's budget.")
+    # --- chips and fabs ------------------------------------------------------------------
+    chip_cost: FloatArray = _param(
+        "$B per M H100e", "Price of home-market accelerators at the start, per M H100e "
+        "(US: Nvidia-class systems; China: domestic Ascend-class).")
+    hw_growth: FloatArray = _param(
+        "1/quarter", "Growth of hardware price-performance (H100e per dollar) per quarter.")
+    import_premium: FloatArray = _param(
+        "x", "Price multiplier China pays for legal imports relative to the US price.",
+        "shared")
+    smuggle_premium: FloatArray = _param(
+        "x", "Price multiplier on smuggled chips relative to the US price.", "shared")
+    fab_cost: FloatArray = _param(
+        "$B per M H100e/quarter", "Cost of new home fab capacity (US onshore, China "
+        "domestic), per M H100e per quarter of output at start technology.")
+    taiwan_fab_cost: FloatArray = _param(
+        "$B per M H100e/quarter", "Cost of new Taiwan fab capacity for the US bloc.", "shared")
+    fab_lead: FloatArray = _param("quarters", "Quarters from fab spending to output.")
+    taiwan_output: FloatArray = _param(
+        "x", "Multiplier on Taiwan fab output (a blockade or crisis cuts it).", "shared")
+    yield_ceiling: FloatArray = _param(
+        "share", "Best reachable fab yield by the US equipment-controls level (0-3).",
+        "table", 4)
+    yield_learning: FloatArray = _param(
+        "1/quarter", "Share of the gap to the yield ceiling closed each quarter.")
+    localization_learning: FloatArray = _param(
+        "1/quarter", "Extra yield learning per quarter at a 100% localization mandate "
+        "(volume teaches the fabs).")
+    equipment_fab_cost: FloatArray = _param(
+        "x", "Multiplier on China's fab cost by equipment-controls level (0-3).", "table", 4)
+    equipment_hw_growth: FloatArray = _param(
+        "x", "Multiplier on China's hardware progress by equipment-controls level (0-3).",
+        "table", 4)
+    chip_retire: FloatArray = _param(
+        "1/quarter", "Share of compute in service retired each quarter.")
+    mineral_output: FloatArray = _param(
+        "x", "US-bloc chip output multiplier by China's mineral-controls level (0-3).",
+        "table", 4)
+    mineral_budget_cost: FloatArray = _param(
+        "share", "Share of China's budget lost to forgone mineral exports by level (0-3).",
+        "table", 4)
+    export_cap_share: FloatArray = _param(
+        "share", "Share of US-bloc output that may be sold to China by export-controls "
+        "level (0-4).", "table", 5)
+    export_value: FloatArray = _param(
+        "x", "Compute per dollar of the chips China may buy legally, relative to the best, "
+        "by export-controls level (0-4).", "table", 5)
+    cloud_rental: FloatArray = _param(
+        "M H100e", "Compute China rents abroad for training while cloud access is open "
+        "(export controls below 4).", "shared")
+    smuggle_volume: FloatArray = _param(
+        "M H100e/quarter", "Chips a smuggling effort (0-3) can move per quarter with no "
+        "enforcement.", "table", 4)
+    enforcement_mult: FloatArray = _param(
+        "x", "Multiplier on smuggled volume by US enforcement level (0-3).", "table", 4)
+    smuggle_detect: FloatArray = _param(
+        "probability", "Chance per quarter that smuggling is exposed, by enforcement level "
+        "(0-3), while any smuggling goes on.", "table", 4)
+    smuggle_detect_tension: FloatArray = _param(
+        "points", "Tension added when a smuggling case is exposed.", "shared")
+    # --- data centers and power ----------------------------------------------------------
+    dc_cost: FloatArray = _param("$B per GW", "Cost of new data-center capacity.")
+    power_cost: FloatArray = _param("$B per GW", "Cost of new grid power for data centers.")
+    dc_lead: FloatArray = _param("quarters", "Quarters from data-center spending to capacity.")
+    power_lead: FloatArray = _param(
+        "quarters", "Quarters from power spending to connected capacity.")
+    kw_per_h100e: FloatArray = _param(
+        "kW", "Power per H100e in service at the start, overhead included.", "shared")
+    energy_growth: FloatArray = _param(
+        "1/quarter", "Growth of compute per watt of new chips per quarter.", "shared")
+    onshore_premium: FloatArray = _param(
+        "x per 100%", "Extra US unit cost of fabs, data centers and power at a 100% "
+        "domestic-build rule.", "shared")
+    onshore_fab_share: FloatArray = _param(
+        "share", "Share of US fab spending that goes onshore with no domestic-build rule.",
+        "shared")
+    # --- research and capability ---------------------------------------------------------
+    algo_growth: FloatArray = _param(
+        "1/quarter", "Growth of algorithmic efficiency per quarter at the reference research "
+        "spend.")
+    research_ref: FloatArray = _param("$B/quarter", "Reference research spend.")
+    research_elasticity: FloatArray = _param(
+        "-", "Returns to research spending (growth scales with spend^elasticity).", "shared")
+    constraint_bonus: FloatArray = _param(
+        "-", "Extra research productivity of a compute-starved side, per unit of shortfall "
+        "against the other side's compute.", "shared")
+    diffusion_rate: FloatArray = _param(
+        "1/quarter", "Share of the efficiency gap closed each quarter when the leader "
+        "releases open weights.", "shared")
+    utilization: FloatArray = _param("share", "Model FLOP utilization of training.", "shared")
+    largest_run_share: FloatArray = _param(
+        "share", "Share of a quarter's training compute that goes into the largest run.")
+    flop_per_h100e_quarter: FloatArray = _param(
+        "FLOP", "Dense BF16 FLOP of one H100 running a whole quarter.", "shared")
+    # --- inference market ----------------------------------------------------------------
+    demand0: FloatArray = _param(
+        "quadrillion tokens/quarter", "World token demand at the start price.", "shared")
+    demand_growth: FloatArray = _param(
+        "1/quarter", "Growth of token demand at constant price.", "shared")
+    elasticity: FloatArray = _param(
+        "-", "Price elasticity of token demand (above 1: cheaper inference raises spending).",
+        "shared")
+    token_cost0: FloatArray = _param(
+        "$ per M tokens", "Cost to serve a million tokens at the reference capability, at "
+        "the start.")
+    inference_growth: FloatArray = _param(
+        "1/quarter", "Serving efficiency growth beyond hardware and training efficiency "
+        "(distillation, quantisation, batching).", "shared")
+    margin: FloatArray = _param("x", "Price over cost at the start.")
+    open_weights_margin_cut: FloatArray = _param(
+        "share", "Cut to both sides' margins for each side that releases open weights.",
+        "shared")
+    subsidy_price: FloatArray = _param(
+        "x", "China's price multiplier by price-subsidy level (0-3).", "table", 4)
+    share_capability_weight: FloatArray = _param(
+        "1/log10 FLOP", "Weight of capability in buyers' choice.", "shared")
+    share_price_weight: FloatArray = _param(
+        "-", "Weight of (log) price in buyers' choice.", "shared")
+    share_capacity_weight: FloatArray = _param(
+        "-", "Weight of (log) serving capacity in buyers' choice.", "shared")
+    tokens_per_h100e: FloatArray = _param(
+        "quadrillion tokens per M H100e-quarter", "Serving throughput at the start.",
+        "shared")
+    # --- tension and intelligence --------------------------------------------------------
+    tension_cost: FloatArray = _param(
+        "points per level", "Tension added when a side raises a policy, per level (percent "
+        "policies: per 100 points). Columns: the side's five policies in order.", "table", 5)
+    tension_standing: FloatArray = _param(
+        "points per level", "Tension a policy holds up while in force, per level.", "table", 5)
+    tension_base: FloatArray = _param(
+        "points", "Tension that rivalry alone sustains.", "shared")
+    tension_relax: FloatArray = _param(
+        "1/quarter", "Share of the gap to the sustained tension closed each quarter.", "shared")
+    crisis_threshold: FloatArray = _param(
+        "points", "Tension at which a crisis ends the game.", "shared")
+    intel_ref: FloatArray = _param(
+        "$B/quarter", "Intelligence spend that halves the uncertainty of estimates.")
+    fog_sigma: FloatArray = _param(
+        "-", "Log-normal spread of estimates of the other side with no intelligence.",
+        "shared")
+    fog_floor: FloatArray = _param(
+        "-", "Least spread of estimates, however much is spent.", "shared")
+
+    def with_values(self, **values: FloatArray) -> Params:
+        return replace(self, **values)
+
+
+PARAM_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Params))
+PARAM_SPECS: dict[str, dict[str, Any]] = {f.name: dict(f.metadata) for f in fields(Params)}
+
+
+def param_shape(name: str) -> tuple[int, ...]:
+    spec = PARAM_SPECS[name]
+    return (2, spec["size"]) if spec["kind"] == "table" else (2,)
+
+
+def params_from_mapping(values: dict[str, Any]) -> Params:
+    """Build Params from plain values (lists or numbers), checking every shape."""
+    missing = [n for n in PARAM_NAMES if n not in values]
+    if missing:
+        raise ValueError(f"missing parameters: {', '.join(missing)}")
+    arrays: dict[str, FloatArray] = {}
+    for name in PARAM_NAMES:
+        arr = np.asarray(values[name], dtype=np.float64)
+        shape = param_shape(name)
+        if arr.shape != shape:
+            arr = np.broadcast_to(arr, shape).copy()
+        arrays[name] = arr
+    return Params(**arrays)

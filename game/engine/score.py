@@ -1,0 +1,73 @@
+"""Phase 13: the score, by the scenario's victory rules.
+
+Five terms, each from the side's own point of view: capability lead (log10 FLOP), share
+of the two sides' compute, share of world inference revenue, share of the two sides'
+budgets (economy), and stability (1 - tension / 100). A side scores by what it gains
+against the opening position, so both sides start at 50 whatever the balance of power:
+score = 50 + 50 x weighted mean of tanh(change / scale). Tension at the crisis threshold
+ends the game, blamed on the last escalator, whose score drops to 0; a sudden-death rule
+ends it with 100 for the winner it names and 0 for the other.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.log import TurnLog
+from game.engine.params import Params
+from game.engine.rules import VictoryRules
+from game.engine.state import WorldState
+from game.engine.tables import shared
+from game.engine.types import FloatArray
+
+WIN_SCORE = 100.0
+# How much change in each term counts as decisive (tanh reaches 0.76 there); the
+# capability entry is replaced by the scenario's capability_scale.
+TERM_SCALE = np.array([1.0, 0.15, 0.15, 0.15, 0.25])
+
+
+def raw_terms(s: WorldState) -> FloatArray:
+    """(B, 2, 5) score terms from each side's point of view."""
+    lead = s.capability - s.capability[:, ::-1]
+    compute_share = s.compute / np.maximum(s.compute.sum(axis=1, keepdims=True), 1e-12)
+    economy = s.budget / np.maximum(s.budget.sum(axis=1, keepdims=True), 1e-12)
+    stability = np.repeat((1.0 - s.tension / 100.0)[:, None], 2, axis=1)
+    return np.stack([lead, compute_share, s.market_share, economy, stability], axis=-1)
+
+
+def term_gains(s: WorldState, v: VictoryRules) -> FloatArray:
+    """(B, 2, 5) each term's gain since the opening, squashed to [-1, 1]."""
+    scale = TERM_SCALE.copy()
+    scale[0] = v.capability_scale
+    return np.tanh((raw_terms(s) - s.score_anchor) / scale)
+
+
+def points(s: WorldState, v: VictoryRules) -> FloatArray:
+    w = v.weights
+    return 50.0 + 50.0 * (term_gains(s, v) * w).sum(axis=-1) / w.sum(axis=-1)
+
+
+def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog) -> WorldState:
+    result = points(s, v)
+    crisis = (s.tension >= shared(p.crisis_threshold)) & ~s.over
+    blamed = np.where(s.last_escalator >= 0, s.last_escalator, 0)
+    over = s.over | crisis
+    for rule in v.sudden_death:
+        value = getattr(s, rule.metric)
+        value = value[:, rule.side] - value[:, 1 - rule.side] if rule.lead else value[:, rule.side]
+        hit = (value >= rule.value) if rule.at_least else (value <= rule.value)
+        hit &= ~over
+        result = np.where(hit[:, None],
+                          np.where(np.arange(2) == rule.winner, WIN_SCORE, 0.0), result)
+        over = over | hit
+    lost = crisis[:, None] & (np.arange(2)[None, :] == blamed[:, None])
+    result = np.where(lost, 0.0, result)
+    log.crisis = crisis
+    return s.evolve(score=result, over=over)
+
+
+def winners(s: WorldState, v: VictoryRules) -> np.ndarray:
+    """(B,) 0 the US bloc, 1 China, -1 a draw: the higher score wins unless within the
+    draw margin."""
+    gap = s.score[:, 0] - s.score[:, 1]
+    return np.where(gap > v.draw_margin, 0, np.where(gap < -v.draw_margin, 1, -1))

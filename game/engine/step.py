@@ -1,0 +1,76 @@
+"""One quarter: the phases of DESIGN.md section 2, in order. Pure: no I/O, no clock."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine import (
+    budget,
+    capability,
+    construction,
+    deployment,
+    events,
+    market,
+    observation,
+    procurement,
+    production,
+    research,
+    score,
+    tension,
+    trade,
+)
+from game.engine.log import TurnLog
+from game.engine.orders import SideOrders, sanitize, stack_sides
+from game.engine.rules import Rules
+from game.engine.state import WorldState, freeze_finished
+from game.engine.types import CHINA, US
+
+
+def step(
+    state: WorldState,
+    orders_us: SideOrders,
+    orders_china: SideOrders,
+    rules: Rules,
+    turn: int,
+    forced_events: tuple[int, ...] = (),
+) -> tuple[WorldState, TurnLog]:
+    """Resolve turn `turn` (0-based) for every game in the batch."""
+    log = TurnLog(turn=turn)
+    s = state
+    p = events.effective_params(s, rules.params, rules.deck)
+    s = events.apply_state_effects(s, rules.deck, log)
+
+    # 1. Orders: policies take effect (events may force some), tension moves.
+    alloc, training, policy = stack_sides(sanitize(orders_us, US), sanitize(orders_china, CHINA))
+    forced = events.forced_policy(s, rules.deck)
+    if forced is not None:
+        policy = np.where(np.isnan(forced), policy, forced)
+    s = tension.apply_policies(s, policy, p, log)
+    spend = s.budget[:, :, None] * alloc  # (B, 2, 6) $B
+
+    # 2-6. Construction, production, trade, procurement, deployment.
+    s = construction.build(s, spend, p, log)
+    s = production.advance_technology(s, p)
+    output, _taiwan = production.produce(s, p, log)
+    terms = trade.terms(s, output[:, US], p)
+    s, chips_spent = procurement.procure(s, spend, output, terms, p, log)
+    s = trade.exposure(s, log.flows["chips_smuggled"][:, CHINA], p, turn, log)
+    s = deployment.deploy(s, p, log)
+
+    # 7-10. Research, capability, market, budget.
+    s = research.research(s, spend, p, log)
+    s = capability.advance_capability(s, training, p)
+    s = market.clear(s, training, p)
+    unspent = spend[:, :, 0] - chips_spent
+    s = budget.next_budget(s, unspent, p, log)
+
+    # 11-13. Events, observation, score.
+    s = events.draw_events(s, rules.deck, turn, rules.injects.get(turn, ()) + forced_events, log)
+    s = observation.accumulate_intel(s, spend)
+    log.observed, log.sigma = observation.estimates(s, p, turn + 1)
+    s = score.score(s, rules.victory, p, log)
+
+    log.flows["spend"] = spend
+    log.flows["training_share"] = training
+    log.flows["power_gw_change"] = s.power_gw - state.power_gw
+    return freeze_finished(state, s), log

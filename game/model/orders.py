@@ -1,0 +1,162 @@
+"""Orders at the boundary: what a player, a script or a bot commands for one quarter."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from game.engine.orders import ALLOCATION, POLICIES, SideOrders
+from game.engine.types import side_index
+
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+SUM_TOLERANCE = 1e-3
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class Allocation(_Frozen):
+    """Shares of the quarter's budget; they must add up to 1."""
+
+    chips: Share = 0.55
+    """Buying accelerators (at home, imported or smuggled)."""
+    fabs: Share = 0.05
+    """Building chip fabs (US: onshore or Taiwan; China: domestic)."""
+    datacenters: Share = 0.15
+    """Building data-center capacity (GW)."""
+    power: Share = 0.12
+    """Building and connecting power for data centers (GW)."""
+    research: Share = 0.10
+    """Research into algorithmic efficiency."""
+    intel: Share = 0.03
+    """Intelligence on the other side: narrows the spread of estimates."""
+
+    @model_validator(mode="after")
+    def _sums_to_one(self) -> Allocation:
+        total = sum(getattr(self, name) for name in ALLOCATION)
+        if abs(total - 1.0) > SUM_TOLERANCE:
+            raise ValueError(
+                f"allocation shares must add up to 1, not {total:.3f} "
+                f"({', '.join(f'{n}={getattr(self, n):g}' for n in ALLOCATION)})")
+        return self
+
+    def as_list(self) -> list[float]:
+        return [float(getattr(self, name)) for name in ALLOCATION]
+
+
+class USPolicies(_Frozen):
+    """The US bloc's policies."""
+
+    export_controls: int = Field(2, ge=0, le=4)
+    """Chip export controls: 0 open; 1 the 2022 rules; 2 the 2023 rules (H20-class allowed);
+    3 H20-class licensed, in effect blocked; 4 also cloud access closed."""
+    equipment_controls: int = Field(1, ge=0, le=3)
+    """Chipmaking-tool controls: 0 none; 1 EUV; 2 EUV and advanced DUV; 3 all tools and
+    servicing."""
+    domestic_build_pct: float = Field(0.0, ge=0.0, le=100.0)
+    """Share of new US-bloc capacity that must be built or sited onshore (percent)."""
+    enforcement: int = Field(1, ge=0, le=3)
+    """Anti-smuggling enforcement: 0 none to 3 chip tracking and end-use checks."""
+    open_weights: bool = False
+    """Release frontier model weights openly."""
+
+
+class ChinaPolicies(_Frozen):
+    """China's policies."""
+
+    localization_pct: float = Field(0.0, ge=0.0, le=100.0)
+    """Share of new deployments that must use domestic chips (percent)."""
+    mineral_controls: int = Field(0, ge=0, le=3)
+    """Export controls on gallium, germanium and rare earths: 0 none to 3 a full ban."""
+    smuggling: int = Field(1, ge=0, le=3)
+    """Effort put into acquiring controlled chips through third countries: 0 none to 3."""
+    open_weights: bool = True
+    """Release frontier model weights openly."""
+    price_subsidy: int = Field(0, ge=0, le=3)
+    """State support for an inference price war: 0 none to 3 deep subsidies."""
+
+
+Policies = USPolicies | ChinaPolicies
+POLICY_MODELS: dict[str, type[USPolicies] | type[ChinaPolicies]] = {
+    "us": USPolicies, "china": ChinaPolicies}
+
+
+class Orders(_Frozen):
+    """One side's orders for one quarter."""
+
+    allocation: Allocation = Allocation()
+    """How the quarter's budget is spent."""
+    training_share: Share = 0.4
+    """Share of compute spent training models; the rest serves inference (revenue)."""
+    policies: USPolicies | ChinaPolicies
+    """The side's policy levels."""
+
+    @property
+    def side(self) -> str:
+        return "us" if isinstance(self.policies, USPolicies) else "china"
+
+    def to_arrays(self) -> SideOrders:
+        """Batch-1 arrays for the engine."""
+        names = POLICIES[self.side]
+        policy = [float(getattr(self.policies, name)) for name in names]
+        return SideOrders(
+            allocation=np.array([self.allocation.as_list()]),
+            training_share=np.array([self.training_share]),
+            policy=np.array([policy]),
+        )
+
+    @staticmethod
+    def default(side: Literal["us", "china"] | str) -> Orders:
+        return ORDERS_MODELS[side]()
+
+
+class USOrders(Orders):
+    """The US bloc's orders for one quarter."""
+
+    policies: USPolicies = USPolicies()
+    """The US bloc's policy levels."""
+
+
+class ChinaOrders(Orders):
+    """China's orders for one quarter."""
+
+    policies: ChinaPolicies = ChinaPolicies()
+    """China's policy levels."""
+
+
+ORDERS_MODELS: dict[str, type[USOrders] | type[ChinaOrders]] = {
+    "us": USOrders, "china": ChinaOrders}
+
+
+def parse_orders(side: str, data: object) -> Orders:
+    """Validate plain data (a dict from TOML/JSON) as `side`'s orders."""
+    side_index(side)
+    return ORDERS_MODELS[side].model_validate(data)
+
+
+def orders_from_arrays(side: str, arrays: SideOrders, index: int = 0) -> Orders:
+    """The pydantic orders of game `index` in a batch of engine orders."""
+    side_index(side)
+    alloc = np.clip(arrays.allocation[index], 0.0, None)
+    alloc = alloc / alloc.sum() if alloc.sum() > 0 else np.eye(len(ALLOCATION))[0]
+    values: dict[str, float | int | bool] = {}
+    model = POLICY_MODELS[side]
+    for name, value in zip(POLICIES[side], arrays.policy[index], strict=True):
+        annotation = model.model_fields[name].annotation
+        if annotation is bool:
+            values[name] = bool(value >= 0.5)
+        elif annotation is int:
+            values[name] = int(round(float(value)))
+        else:
+            values[name] = round(float(value), 6)
+    # Rounded shares may miss 1 by a hair: put the remainder on the largest share.
+    shares = np.round(alloc, 6)
+    shares[np.argmax(shares)] += 1.0 - shares.sum()
+    return ORDERS_MODELS[side](
+        allocation=Allocation(**dict(zip(ALLOCATION, (float(x) for x in shares), strict=True))),
+        training_share=float(np.clip(arrays.training_share[index], 0.0, 1.0)),
+        policies=model(**values),
+    )

@@ -1,0 +1,1 @@
+"""Debrief reports and charts."""

@@ -1,0 +1,1 @@
+"""The Textual terminal UI (imports textual; the headless core never imports this)."""
