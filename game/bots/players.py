@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from game.bots.base import Bot, make_bot
 from game.bots.observation import Observation
-from game.engine.orders import SideOrders, repeat_orders
+from game.engine.orders import SideOrders, quantize, repeat_orders
 from game.model.clock import turn_of
 from game.model.orders import Orders
 from game.model.scenario import Scenario
@@ -73,7 +73,8 @@ class BotPlayer(Player):
         self.bot = bot
 
     def orders(self, obs: Observation) -> SideOrders:
-        return self.bot.decide(obs)
+        # Quantized as records keep orders, so batch games equal recorded single games.
+        return quantize(self.bot.decide(obs), obs.side)
 
 
 class ScriptPlayer(Player):

@@ -1,7 +1,8 @@
 """Phase 10: next quarter's budget.
 
-Budget = the exogenous base (growing each quarter) + reinvested inference revenue +
-money that found nothing to buy this quarter - China's forgone mineral-export earnings.
+Budget = the exogenous base (growing each quarter, the growth rate decaying as the boom
+matures) + reinvested inference revenue + money that found nothing to buy this quarter -
+China's forgone mineral-export earnings.
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ from game.engine.tables import lookup, per_side
 from game.engine.types import CHINA, FloatArray
 
 
-def next_budget(s: WorldState, unspent: FloatArray, p: Params, log: TurnLog) -> WorldState:
-    base = s.budget_base * (1.0 + per_side(p.budget_growth, s.batch))
+def next_budget(
+    s: WorldState, unspent: FloatArray, p: Params, log: TurnLog, turn: int
+) -> WorldState:
+    growth = per_side(p.budget_growth, s.batch) * np.power(
+        per_side(p.budget_growth_decay, s.batch), turn)
+    base = s.budget_base * (1.0 + growth)
     reinvested = per_side(p.revenue_reinvest, s.batch) * s.revenue
     mineral_cost = np.zeros_like(base)
     mineral_cost[:, CHINA] = lookup(p.mineral_budget_cost, CHINA,

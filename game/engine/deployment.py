@@ -16,7 +16,7 @@ from game.engine.types import FloatArray
 
 
 def kw_per_new_chip(s: WorldState, p: Params) -> FloatArray:
-    return shared(p.kw_per_h100e)[..., None] / s.energy_eff
+    return shared(p.new_chip_kw)[..., None] / s.energy_eff
 
 
 def active_share(s: WorldState) -> FloatArray:

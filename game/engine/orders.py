@@ -73,6 +73,23 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
     return SideOrders(alloc, training, policy)
 
 
+SHARE_DECIMALS = 6
+
+
+def quantize(orders: SideOrders, side: int) -> SideOrders:
+    """Orders as a record keeps them: shares and percent policies to 6 decimals (the
+    largest share absorbs the rounding so they still add up to 1), integer policies
+    rounded. Bots' orders pass through here in single games and in batches alike, so a
+    game replayed from its record is bit-identical to the game as played."""
+    o = sanitize(orders, side)
+    shares = np.round(o.allocation, SHARE_DECIMALS)
+    rows = np.arange(shares.shape[0])
+    largest = np.argmax(shares, axis=1)
+    shares[rows, largest] += 1.0 - shares.sum(axis=1)
+    policy = np.round(o.policy, SHARE_DECIMALS)
+    return SideOrders(shares, o.training_share, policy)
+
+
 def stack_sides(us: SideOrders, china: SideOrders) -> tuple[FloatArray, FloatArray, FloatArray]:
     """(B, 2, 6) allocation, (B, 2) training share, (B, 2, 5) policy."""
     alloc = np.stack([us.allocation, china.allocation], axis=1)

@@ -27,7 +27,11 @@ def _param(unit: str, doc: str, kind: ParamKind = "side", size: int = 0) -> Any:
 class Params:
     # --- budgets -------------------------------------------------------------------------
     budget_growth: FloatArray = _param(
-        "1/quarter", "Growth of the AI budget each quarter before reinvested revenue.")
+        "1/quarter", "Growth of the AI budget in the first quarter, before reinvested "
+        "revenue.")
+    budget_growth_decay: FloatArray = _param(
+        "x per quarter", "Each quarter the budget's growth rate is multiplied by this: a "
+        "capex boom slows as it matures.")
     revenue_reinvest: FloatArray = _param(
         "share", "Share of inference revenue added to next quarter's budget.")
     # --- chips and fabs ------------------------------------------------------------------
@@ -96,7 +100,11 @@ class Params:
     power_lead: FloatArray = _param(
         "quarters", "Quarters from power spending to connected capacity.")
     kw_per_h100e: FloatArray = _param(
-        "kW", "Power per H100e in service at the start, overhead included.", "shared")
+        "kW", "Power per H100e of the fleet in service at the start, overhead included.",
+        "shared")
+    new_chip_kw: FloatArray = _param(
+        "kW", "Power per H100e of chips bought at the start (newer parts do more per watt), "
+        "overhead included; falls with energy_growth.", "shared")
     energy_growth: FloatArray = _param(
         "1/quarter", "Growth of compute per watt of new chips per quarter.", "shared")
     onshore_premium: FloatArray = _param(

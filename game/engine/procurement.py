@@ -62,6 +62,7 @@ def procure(
     bought = np.stack([us_bought, legal + smuggled + domestic], axis=1)
     zeros = np.zeros_like(legal)
     log.flows["chips_bought"] = bought
+    log.flows["chips_spent"] = spent
     log.flows["chips_imported"] = np.stack([zeros, legal], axis=1)
     log.flows["chips_smuggled"] = np.stack([zeros, smuggled], axis=1)
     log.flows["chips_exported"] = np.stack([legal, zeros], axis=1)

@@ -62,7 +62,7 @@ def step(
     s = capability.advance_capability(s, training, p)
     s = market.clear(s, training, p)
     unspent = spend[:, :, 0] - chips_spent
-    s = budget.next_budget(s, unspent, p, log)
+    s = budget.next_budget(s, unspent, p, log, turn)
 
     # 11-13. Events, observation, score.
     s = events.draw_events(s, rules.deck, turn, rules.injects.get(turn, ()) + forced_events, log)

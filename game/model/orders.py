@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from game.engine.orders import ALLOCATION, POLICIES, SideOrders
+from game.engine.orders import ALLOCATION, POLICIES, SideOrders, quantize
 from game.engine.types import side_index
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
@@ -138,25 +138,22 @@ def parse_orders(side: str, data: object) -> Orders:
 
 
 def orders_from_arrays(side: str, arrays: SideOrders, index: int = 0) -> Orders:
-    """The pydantic orders of game `index` in a batch of engine orders."""
-    side_index(side)
-    alloc = np.clip(arrays.allocation[index], 0.0, None)
-    alloc = alloc / alloc.sum() if alloc.sum() > 0 else np.eye(len(ALLOCATION))[0]
+    """The pydantic orders of game `index` in a batch of engine orders, quantized as a
+    record keeps them (`to_arrays()` of the result gives back the quantized arrays)."""
+    q = quantize(arrays, side_index(side))
     values: dict[str, float | int | bool] = {}
     model = POLICY_MODELS[side]
-    for name, value in zip(POLICIES[side], arrays.policy[index], strict=True):
+    for name, value in zip(POLICIES[side], q.policy[index], strict=True):
         annotation = model.model_fields[name].annotation
         if annotation is bool:
             values[name] = bool(value >= 0.5)
         elif annotation is int:
-            values[name] = int(round(float(value)))
+            values[name] = int(value)
         else:
-            values[name] = round(float(value), 6)
-    # Rounded shares may miss 1 by a hair: put the remainder on the largest share.
-    shares = np.round(alloc, 6)
-    shares[np.argmax(shares)] += 1.0 - shares.sum()
+            values[name] = float(value)
     return ORDERS_MODELS[side](
-        allocation=Allocation(**dict(zip(ALLOCATION, (float(x) for x in shares), strict=True))),
-        training_share=float(np.clip(arrays.training_share[index], 0.0, 1.0)),
+        allocation=Allocation(**{n: float(x) for n, x in zip(ALLOCATION, q.allocation[index],
+                                                              strict=True)}),
+        training_share=float(q.training_share[index]),
         policies=model(**values),
     )

@@ -1,0 +1,36 @@
+"""Shared fixtures. The environment is scrubbed of colour settings so UI snapshots do not
+depend on the terminal the tests happen to run in."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+for _var in ("NO_COLOR", "FORCE_COLOR", "TEXTUAL"):
+    os.environ.pop(_var, None)
+
+
+@pytest.fixture(scope="session")
+def baseline():
+    from game.model import load_scenario
+
+    return load_scenario("baseline-2025")
+
+
+@pytest.fixture(scope="session")
+def rules(baseline):
+    from game.model import rules_for
+
+    return rules_for(baseline)
+
+
+@pytest.fixture(scope="session")
+def opening(baseline, rules):
+    from game.model import opening_state
+
+    def make(seeds=(1,)):
+        return opening_state(baseline, np.asarray(seeds, dtype=np.uint64), rules)
+
+    return make
