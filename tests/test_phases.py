@@ -285,6 +285,6 @@ def test_both_sides_start_at_fifty_and_a_crisis_is_blamed(rules, opening):
     assert score.points(s, rules.victory) == pytest.approx(np.array([[50.0, 50.0]]))
     hot = s.evolve(tension=np.array([100.0]), last_escalator=np.array([1]))
     log = TurnLog(0)
-    out = score.score(hot, rules.victory, rules.params, log)
+    out = score.score(hot, rules.victory, rules.params, log, 0)
     assert out.over[0] and log.crisis[0]
     assert out.score[0, 1] == 0.0 and out.score[0, 0] > 0

@@ -13,7 +13,7 @@ from game.engine.log import TurnLog
 from game.engine.orders import A_DATACENTERS, A_FABS, A_POWER, P_DOMESTIC_BUILD, P_EQUIPMENT
 from game.engine.params import Params
 from game.engine.state import PIPELINE_SLOTS, WorldState
-from game.engine.tables import lookup, per_side, shared
+from game.engine.tables import clamp, lookup, pair, per_side, shared, side_array
 from game.engine.types import CHINA, US, FloatArray
 
 
@@ -34,7 +34,7 @@ def _advance(pipe: FloatArray) -> tuple[FloatArray, FloatArray]:
 
 def _start(pipe: FloatArray, amount: FloatArray, lead: FloatArray) -> FloatArray:
     """Put `amount` (B, 2) into slot lead - 1 of each side's pipeline."""
-    slot = np.clip(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1)
+    slot = clamp(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1)
     slot = np.broadcast_to(slot, amount.shape)
     onehot = np.arange(PIPELINE_SLOTS) == slot[..., None]
     return pipe + onehot * amount[..., None]
@@ -45,12 +45,12 @@ def build(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldSta
     mult = onshore_multiplier(s.policy, p)
     fab_cost = per_side(p.fab_cost, batch) * mult
     china_fab_mult = lookup(p.equipment_fab_cost, CHINA, s.policy[:, US, P_EQUIPMENT])
-    fab_cost = fab_cost * np.stack([np.ones(batch), china_fab_mult], axis=1)
+    fab_cost = fab_cost * pair(np.ones(batch), china_fab_mult)
 
     onshore_share = np.maximum(shared(p.onshore_fab_share),
                                s.policy[:, US, P_DOMESTIC_BUILD] / 100.0)
     fab_spend = spend[:, :, A_FABS]
-    home_fab_spend = fab_spend * np.stack([onshore_share, np.ones(batch)], axis=1)
+    home_fab_spend = fab_spend * pair(np.broadcast_to(onshore_share, (batch,)), np.ones(batch))
     new_fab = home_fab_spend / fab_cost
     new_taiwan = fab_spend[:, US] * (1.0 - onshore_share) / shared(p.taiwan_fab_cost)
     new_dc = spend[:, :, A_DATACENTERS] / (per_side(p.dc_cost, batch) * mult)
@@ -61,7 +61,7 @@ def build(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldSta
     dc_pipe, dc_done = _advance(s.dc_pipe)
     power_pipe, power_done = _advance(s.power_pipe)
 
-    fab_lead = per_side(p.fab_lead, batch)
+    fab_lead = side_array(p.fab_lead, batch)
     fab_pipe = _start(fab_pipe, new_fab, fab_lead)
     taiwan_pipe = _start(taiwan_pipe[:, None, :], new_taiwan[:, None], fab_lead[:, :1])[:, 0]
     dc_pipe = _start(dc_pipe, new_dc, per_side(p.dc_lead, batch))

@@ -11,7 +11,7 @@ import numpy as np
 from game.engine.log import TurnLog
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import per_side, shared
+from game.engine.tables import clamp, per_side, shared
 from game.engine.types import FloatArray
 
 
@@ -23,7 +23,7 @@ def active_share(s: WorldState) -> FloatArray:
     """(B, 2) share of compute in service that has power and space to run: an event that
     takes power away idles chips rather than destroying them."""
     room = np.minimum(s.dc_gw, s.power_gw)
-    return np.clip(room / np.maximum(s.power_used_gw, 1e-12), 0.0, 1.0)
+    return clamp(room / np.maximum(s.power_used_gw, 1e-12), 0.0, 1.0)
 
 
 def deploy(s: WorldState, p: Params, log: TurnLog) -> WorldState:

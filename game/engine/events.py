@@ -15,6 +15,7 @@ from game.engine.log import EXPLAINED_FIGURES, TurnLog
 from game.engine.params import Params, param_shape
 from game.engine.rules import EventDeck
 from game.engine.state import WorldState
+from game.engine.tables import clamp
 from game.engine.types import BoolArray, FloatArray
 
 
@@ -94,7 +95,7 @@ def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog) -> WorldSt
         low, high = (0.0, 100.0) if name == "tension" else (0.0, np.inf)
         if name == "fab_yield":
             high = 1.0
-        values[name] = np.clip(value, low, high)
+        values[name] = clamp(value, low, high)
     s = s.evolve(**values)
     for figure in EXPLAINED_FIGURES:
         delta = getattr(s, figure) - before[figure]

@@ -16,7 +16,7 @@ from game.engine.deployment import active_share
 from game.engine.orders import OPEN_WEIGHTS_COLUMN, P_SUBSIDY
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import lookup, per_side, shared
+from game.engine.tables import clamp, lookup, per_side, shared
 from game.engine.types import CHINA, US, FloatArray
 
 
@@ -25,7 +25,7 @@ def prices(s: WorldState, p: Params) -> FloatArray:
     cost = per_side(p.token_cost0, s.batch) / (s.hw_eff * s.algo_eff * s.serving_eff)
     n_open = (s.policy[:, US, OPEN_WEIGHTS_COLUMN[US]]
               + s.policy[:, CHINA, OPEN_WEIGHTS_COLUMN[CHINA]])
-    cut = np.clip(shared(p.open_weights_margin_cut) * n_open, 0.0, 0.9)
+    cut = clamp(shared(p.open_weights_margin_cut) * n_open, 0.0, 0.9)
     margin = 1.0 + (per_side(p.margin, s.batch) - 1.0) * (1.0 - cut)[:, None]
     price = cost * margin
     price[:, CHINA] *= lookup(p.subsidy_price, CHINA, s.policy[:, CHINA, P_SUBSIDY])

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.tables import clamp
 from game.engine.types import CHINA, US, FloatArray
 
 ALLOCATION: tuple[str, ...] = ("chips", "fabs", "datacenters", "power", "research", "intel")
@@ -56,7 +57,7 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
     Allocation is renormalised to sum to 1 (all zeros means all to chips); policy levels
     are rounded for the integer policies and clipped to their range.
     """
-    alloc = np.clip(np.nan_to_num(orders.allocation, nan=0.0), 0.0, None)
+    alloc = np.maximum(np.nan_to_num(orders.allocation, nan=0.0), 0.0)
     total = alloc.sum(axis=1, keepdims=True)
     empty = total[:, 0] <= 0
     if np.any(empty):
@@ -64,12 +65,12 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
         alloc[empty, A_CHIPS] = 1.0
         total = alloc.sum(axis=1, keepdims=True)
     alloc = alloc / total
-    training = np.clip(np.nan_to_num(orders.training_share, nan=0.5), 0.0, 1.0)
+    training = clamp(np.nan_to_num(orders.training_share, nan=0.5), 0.0, 1.0)
     policy = np.nan_to_num(orders.policy, nan=0.0)
     scale = SCALE_ARRAY[side]
     integer = scale == 1
     policy = np.where(integer, np.round(policy), policy)
-    policy = np.clip(policy, 0.0, MAX_ARRAY[side])
+    policy = clamp(policy, 0.0, MAX_ARRAY[side])
     return SideOrders(alloc, training, policy)
 
 

@@ -15,6 +15,7 @@ from game.engine.log import TurnLog
 from game.engine.orders import A_CHIPS, P_LOCALIZATION
 from game.engine.params import Params
 from game.engine.state import WorldState
+from game.engine.tables import pair
 from game.engine.trade import TradeTerms, chip_prices
 from game.engine.types import CHINA, US, FloatArray
 
@@ -53,22 +54,19 @@ def procure(
     cut = np.where(imports > allowed, allowed / np.maximum(imports, 1e-12), 1.0)
     legal, smuggled = legal * cut, smuggled * cut
 
-    spent = np.stack(
-        [us_bought * prices[:, US],
-         legal * trade.legal_price + smuggled * trade.smuggle_price
-         + domestic * prices[:, CHINA]],
-        axis=1,
-    )
-    bought = np.stack([us_bought, legal + smuggled + domestic], axis=1)
+    spent = pair(us_bought * prices[:, US],
+                 legal * trade.legal_price + smuggled * trade.smuggle_price
+                 + domestic * prices[:, CHINA])
+    bought = pair(us_bought, legal + smuggled + domestic)
     zeros = np.zeros_like(legal)
     log.flows["chips_bought"] = bought
     log.flows["chips_spent"] = spent
-    log.flows["chips_imported"] = np.stack([zeros, legal], axis=1)
-    log.flows["chips_smuggled"] = np.stack([zeros, smuggled], axis=1)
-    log.flows["chips_exported"] = np.stack([legal, zeros], axis=1)
-    log.flows["chips_leaked"] = np.stack([smuggled, zeros], axis=1)
-    log.flows["chips_domestic"] = np.stack([us_bought, domestic], axis=1)
-    log.flows["chips_unsold"] = np.stack(
-        [output[:, US] - us_bought - legal - smuggled, output[:, CHINA] - domestic], axis=1)
+    log.flows["chips_imported"] = pair(zeros, legal)
+    log.flows["chips_smuggled"] = pair(zeros, smuggled)
+    log.flows["chips_exported"] = pair(legal, zeros)
+    log.flows["chips_leaked"] = pair(smuggled, zeros)
+    log.flows["chips_domestic"] = pair(us_bought, domestic)
+    log.flows["chips_unsold"] = pair(output[:, US] - us_bought - legal - smuggled,
+                                     output[:, CHINA] - domestic)
     log.add("inventory", "bought", bought)
     return s.evolve(inventory=s.inventory + bought), spent

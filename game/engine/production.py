@@ -14,23 +14,21 @@ from game.engine.log import TurnLog
 from game.engine.orders import P_EQUIPMENT, P_LOCALIZATION, P_MINERALS
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import lookup, per_side, shared
+from game.engine.tables import clamp, lookup, pair, shared, side_array
 from game.engine.types import CHINA, US, FloatArray
 
 
 def advance_technology(s: WorldState, p: Params) -> WorldState:
     batch = s.batch
     equipment = s.policy[:, US, P_EQUIPMENT]
-    hw_growth = per_side(p.hw_growth, batch).copy()
+    hw_growth = side_array(p.hw_growth, batch)
     hw_growth[:, CHINA] *= lookup(p.equipment_hw_growth, CHINA, equipment)
-    ceiling = np.stack(
-        [lookup(p.yield_ceiling, US, equipment), lookup(p.yield_ceiling, CHINA, equipment)],
-        axis=1,
-    )
+    ceiling = pair(lookup(p.yield_ceiling, US, equipment),
+                   lookup(p.yield_ceiling, CHINA, equipment))
     localization = s.policy[:, CHINA, P_LOCALIZATION] / 100.0
-    learning = per_side(p.yield_learning, batch).copy()
-    learning[:, CHINA] += per_side(p.localization_learning, batch)[:, CHINA] * localization
-    learning = np.clip(learning, 0.0, 1.0)
+    learning = side_array(p.yield_learning, batch)
+    learning[:, CHINA] += side_array(p.localization_learning, batch)[:, CHINA] * localization
+    learning = clamp(learning, 0.0, 1.0)
     return s.evolve(
         hw_eff=s.hw_eff * (1.0 + hw_growth),
         fab_yield=s.fab_yield + learning * (ceiling - s.fab_yield),
@@ -48,5 +46,5 @@ def produce(s: WorldState, p: Params, log: TurnLog) -> tuple[FloatArray, FloatAr
     output = home.copy()
     output[:, US] = home[:, US] * minerals + taiwan
     log.flows["chips_produced"] = output
-    log.flows["taiwan_output"] = np.stack([taiwan, np.zeros_like(taiwan)], axis=1)
+    log.flows["taiwan_output"] = pair(taiwan, np.zeros_like(taiwan))
     return output, taiwan

@@ -14,14 +14,14 @@ from game.engine.log import TurnLog
 from game.engine.orders import A_RESEARCH, OPEN_WEIGHTS_COLUMN
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import per_side, shared
+from game.engine.tables import clamp, pair, per_side, shared
 from game.engine.types import CHINA, US, FloatArray
 
 
 def compute_shortfall(compute: FloatArray) -> FloatArray:
     """(B, 2) how far each side is behind the other in compute, 0 (not behind) to 1."""
     other = compute[:, ::-1]
-    return np.clip(1.0 - compute / np.maximum(other, 1e-12), 0.0, 1.0)
+    return clamp(1.0 - compute / np.maximum(other, 1e-12), 0.0, 1.0)
 
 
 def research(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldState:
@@ -31,9 +31,8 @@ def research(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> World
     bonus = base * shared(p.constraint_bonus)[..., None] * compute_shortfall(s.compute)
     grown = s.algo_eff * (1.0 + base + bonus)
 
-    open_by = np.stack(
-        [s.policy[:, US, OPEN_WEIGHTS_COLUMN[US]], s.policy[:, CHINA, OPEN_WEIGHTS_COLUMN[CHINA]]],
-        axis=1) > 0.5
+    open_by = pair(s.policy[:, US, OPEN_WEIGHTS_COLUMN[US]],
+                   s.policy[:, CHINA, OPEN_WEIGHTS_COLUMN[CHINA]]) > 0.5
     # Each side learns from the other's open weights: the gap it may close.
     other_eff = grown[:, ::-1]
     other_open = open_by[:, ::-1]

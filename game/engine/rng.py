@@ -30,27 +30,26 @@ SITE_SWEEP_PARAM = 7
 
 
 def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    with np.errstate(over="ignore"):
-        x = x ^ (x >> np.uint64(30))
-        x = x * _M1
-        x = x ^ (x >> np.uint64(27))
-        x = x * _M2
-        x = x ^ (x >> np.uint64(31))
-    return x
+    # Array arithmetic on uint64 wraps silently; callers pass arrays, never scalars.
+    x = x ^ (x >> np.uint64(30))
+    x = x * _M1
+    x = x ^ (x >> np.uint64(27))
+    x = x * _M2
+    return x ^ (x >> np.uint64(31))
+
+
+_MASK = (1 << 64) - 1
 
 
 def uniform(
     seed: npt.NDArray[np.uint64], turn: int, site: int, count: int = 1
 ) -> npt.NDArray[np.float64]:
     """Uniform draws in [0, 1), shape (batch, count), a pure function of the key."""
-    with np.errstate(over="ignore"):
-        base = (
-            seed.astype(np.uint64)[:, None] * _GOLDEN
-            + np.uint64(turn) * _TURN_KEY
-            + np.uint64(site) * _SITE_KEY
-        )
-        idx = np.arange(count, dtype=np.uint64)[None, :] * _INDEX_KEY
-        bits = _mix(_mix(base) + idx)
+    # The key's scalar part in Python integers (exact, mod 2^64), the rest as arrays.
+    offset = np.uint64((turn * int(_TURN_KEY) + site * int(_SITE_KEY)) & _MASK)
+    base = seed.astype(np.uint64)[:, None] * _GOLDEN + offset
+    idx = np.arange(count, dtype=np.uint64)[None, :] * _INDEX_KEY
+    bits = _mix(_mix(base) + idx)
     return (bits >> np.uint64(11)).astype(np.float64) / _TWO_53
 
 

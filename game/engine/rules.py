@@ -90,6 +90,10 @@ class VictoryRules:
     capability_scale: float = 1.0  # log10 FLOP of lead that counts as decisive
     draw_margin: float = 1.0  # score points within which the game is a draw
     sudden_death: tuple[SuddenDeath, ...] = ()
+    # (T, 2, 5) par: the score terms the default bots reach by each turn (median over
+    # many seeds). A side scores by beating par, so an even game is the historical
+    # expectation and either side can win from an uneven start. None: the opening.
+    par: FloatArray | None = None
 
 
 SCORE_TERMS: tuple[str, ...] = ("capability", "compute_share", "market_share", "economy",

@@ -2,9 +2,10 @@
 
 Five terms, each from the side's own point of view: capability lead (log10 FLOP), share
 of the two sides' compute, share of world inference revenue, share of the two sides'
-budgets (economy), and stability (1 - tension / 100). A side scores by what it gains
-against the opening position, so both sides start at 50 whatever the balance of power:
-score = 50 + 50 x weighted mean of tanh(change / scale). Tension at the crisis threshold
+budgets (economy), and stability (1 - tension / 100). A side scores by how far it beats
+par, the terms the default bots reach by the same turn (or, without a par, the opening
+position): score = 50 + 50 x weighted mean of tanh((term - par) / scale). Both sides start
+at 50 whatever the balance of power, and a side that holds more ground than expected wins. Tension at the crisis threshold
 ends the game, blamed on the last escalator, whose score drops to 0; a sudden-death rule
 ends it with 100 for the winner it names and 0 for the other.
 """
@@ -26,29 +27,42 @@ WIN_SCORE = 100.0
 TERM_SCALE = np.array([1.0, 0.15, 0.15, 0.15, 0.25])
 
 
+def terms_of(capability: FloatArray, compute: FloatArray, market_share: FloatArray,
+             budget: FloatArray, tension: FloatArray) -> FloatArray:
+    """(..., 2, 5) score terms from each side's point of view; inputs (..., 2) and (...)."""
+    lead = capability - capability[..., ::-1]
+    compute_share = compute / np.maximum(compute.sum(axis=-1, keepdims=True), 1e-12)
+    economy = budget / np.maximum(budget.sum(axis=-1, keepdims=True), 1e-12)
+    stability = np.repeat((1.0 - tension / 100.0)[..., None], 2, axis=-1)
+    return np.stack([lead, compute_share, market_share, economy, stability], axis=-1)
+
+
 def raw_terms(s: WorldState) -> FloatArray:
     """(B, 2, 5) score terms from each side's point of view."""
-    lead = s.capability - s.capability[:, ::-1]
-    compute_share = s.compute / np.maximum(s.compute.sum(axis=1, keepdims=True), 1e-12)
-    economy = s.budget / np.maximum(s.budget.sum(axis=1, keepdims=True), 1e-12)
-    stability = np.repeat((1.0 - s.tension / 100.0)[:, None], 2, axis=1)
-    return np.stack([lead, compute_share, s.market_share, economy, stability], axis=-1)
+    return terms_of(s.capability, s.compute, s.market_share, s.budget, s.tension)
 
 
-def term_gains(s: WorldState, v: VictoryRules) -> FloatArray:
-    """(B, 2, 5) each term's gain since the opening, squashed to [-1, 1]."""
+def par_at(s: WorldState, v: VictoryRules, turn: int | None) -> FloatArray:
+    """The reference terms a side is measured against after `turn` (None: the opening)."""
+    if v.par is None or turn is None:
+        return s.score_anchor
+    return v.par[min(turn, len(v.par) - 1)]
+
+
+def term_gains(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
+    """(B, 2, 5) each term's gain over par after `turn`, squashed to [-1, 1]."""
     scale = TERM_SCALE.copy()
     scale[0] = v.capability_scale
-    return np.tanh((raw_terms(s) - s.score_anchor) / scale)
+    return np.tanh((raw_terms(s) - par_at(s, v, turn)) / scale)
 
 
-def points(s: WorldState, v: VictoryRules) -> FloatArray:
+def points(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
     w = v.weights
-    return 50.0 + 50.0 * (term_gains(s, v) * w).sum(axis=-1) / w.sum(axis=-1)
+    return 50.0 + 50.0 * (term_gains(s, v, turn) * w).sum(axis=-1) / w.sum(axis=-1)
 
 
-def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog) -> WorldState:
-    result = points(s, v)
+def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog, turn: int) -> WorldState:
+    result = points(s, v, turn)
     crisis = (s.tension >= shared(p.crisis_threshold)) & ~s.over
     blamed = np.where(s.last_escalator >= 0, s.last_escalator, 0)
     over = s.over | crisis

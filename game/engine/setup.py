@@ -10,6 +10,7 @@ from game.engine import capability, market, score
 from game.engine.orders import MAX_ARRAY
 from game.engine.rules import Rules
 from game.engine.state import PIPELINE_SLOTS, WorldState
+from game.engine.tables import clamp, shared
 from game.engine.types import FloatArray
 
 # Starting figures a scenario gives for each side (fab_taiwan: US only).
@@ -38,7 +39,7 @@ def initial_state(
     ones = np.ones((b, 2))
     p = rules.params
     compute = per_side("compute")
-    pol = np.clip(np.repeat(np.asarray(policy, dtype=np.float64)[None], b, axis=0), 0,
+    pol = clamp(np.repeat(np.asarray(policy, dtype=np.float64)[None], b, axis=0), 0,
                   MAX_ARRAY)
     s = WorldState(
         seed=seeds,
@@ -54,7 +55,7 @@ def initial_state(
         serving_eff=ones.copy(),
         compute=compute,
         inventory=per_side("inventory"),
-        power_used_gw=compute * p.kw_per_h100e[0],
+        power_used_gw=compute * shared(p.kw_per_h100e)[..., None],  # (2,) or per game (B, 2)
         dc_gw=per_side("dc_gw"),
         power_gw=per_side("power_gw"),
         dc_pipe=np.zeros((b, 2, PIPELINE_SLOTS)),

@@ -7,7 +7,7 @@ Per-side fields are (B, 2) with column 0 the US bloc and column 1 China. Pipelin
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -65,10 +65,20 @@ class WorldState:
         return WorldState(**{f.name: getattr(self, f.name)[index] for f in fields(self)})
 
     def evolve(self, **changes: Any) -> WorldState:
-        return replace(self, **changes)
+        # dataclasses.replace re-runs __init__ over every field; a turn calls this dozens
+        # of times, so copy the slots directly.
+        unknown = changes.keys() - _FIELD_SET
+        if unknown:
+            raise TypeError(f"WorldState has no field(s) {sorted(unknown)}")
+        new = object.__new__(WorldState)
+        for name in STATE_FIELDS:
+            object.__setattr__(new, name, changes[name] if name in changes
+                               else getattr(self, name))
+        return new
 
 
 STATE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(WorldState))
+_FIELD_SET = frozenset(STATE_FIELDS)
 
 
 def concat(states: list[WorldState]) -> WorldState:

@@ -68,7 +68,7 @@ def step(
     s = events.draw_events(s, rules.deck, turn, rules.injects.get(turn, ()) + forced_events, log)
     s = observation.accumulate_intel(s, spend)
     log.observed, log.sigma = observation.estimates(s, p, turn + 1)
-    s = score.score(s, rules.victory, p, log)
+    s = score.score(s, rules.victory, p, log, turn)
 
     log.flows["spend"] = spend
     log.flows["training_share"] = training

@@ -20,10 +20,29 @@ def lookup(table: FloatArray, side: int, level: FloatArray) -> FloatArray:
 
 
 def per_side(param: FloatArray, batch: int) -> FloatArray:
-    """A side parameter as (B, 2), whether stored as (2,) or already (B, 2)."""
-    return np.broadcast_to(param, (batch, 2))
+    """A side parameter, (2,) or (B, 2) once an event has modified it: either broadcasts
+    against (B, 2) state. (No copy is made: arithmetic broadcasts for free.)"""
+    return param
+
+
+def side_array(param: FloatArray, batch: int) -> FloatArray:
+    """A side parameter as a writable (B, 2) array."""
+    return np.array(np.broadcast_to(param, (batch, 2)))
+
+
+def pair(us: FloatArray, china: FloatArray) -> FloatArray:
+    """Two (B,) arrays side by side as (B, 2); cheaper than np.stack at batch 1."""
+    out = np.empty((us.shape[0], 2))
+    out[:, 0] = us
+    out[:, 1] = china
+    return out
 
 
 def shared(param: FloatArray) -> FloatArray:
     """A shared parameter as a scalar, or (B,) once an event has modified it."""
     return param[..., 0]
+
+
+def clamp(x: FloatArray, low: float | FloatArray, high: float | FloatArray) -> FloatArray:
+    """np.clip without its per-call overhead (it dominates a batch-1 turn otherwise)."""
+    return np.minimum(np.maximum(x, low), high)

@@ -14,7 +14,7 @@ from game.engine.log import TurnLog
 from game.engine.orders import SCALE_ARRAY
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import shared
+from game.engine.tables import clamp, shared
 from game.engine.types import FloatArray
 
 DEESCALATION_REFUND = 0.5
@@ -33,7 +33,7 @@ def apply_policies(
     after_jump = s.tension + jump_by_side.sum(axis=1)
     relax = shared(p.tension_relax) * (sustained - after_jump)
     raw = after_jump + relax
-    tension = np.clip(raw, 0.0, 100.0)
+    tension = clamp(raw, 0.0, 100.0)
 
     log.add("tension", "us moves", jump_by_side[:, 0])
     log.add("tension", "china moves", jump_by_side[:, 1])

@@ -17,7 +17,7 @@ from game.engine.log import TurnLog
 from game.engine.orders import P_ENFORCEMENT, P_EXPORT, P_SMUGGLING
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import lookup, shared
+from game.engine.tables import clamp, lookup, pair, shared
 from game.engine.types import CHINA, US, FloatArray
 
 
@@ -59,8 +59,8 @@ def exposure(
     draw = rng.uniform(s.seed, turn, rng.SITE_SMUGGLING_DETECTED)[:, 0]
     exposed = (smuggled > 0) & (draw < chance)
     raw = s.tension + exposed * shared(p.smuggle_detect_tension)
-    tension = np.clip(raw, 0.0, 100.0)
+    tension = clamp(raw, 0.0, 100.0)
     log.add("tension", "smuggling exposed", tension - s.tension)
-    log.flows["smuggling_exposed"] = np.stack([exposed * 0.0, exposed * 1.0], axis=1)
+    log.flows["smuggling_exposed"] = pair(exposed * 0.0, exposed * 1.0)
     last = np.where(exposed, CHINA, s.last_escalator)
     return s.evolve(tension=tension, last_escalator=last)
