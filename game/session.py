@@ -13,10 +13,15 @@ scenario's scripted orders come first on the turns they cover.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from game import ENGINE_VERSION, __version__
+from game.analysis.forecast import Forecast, forecast
+from game.analysis.par import rules_with_par
 from game.bots.observation import observe
 from game.bots.players import (
     DEFAULT_PLAYER,
@@ -35,9 +40,33 @@ from game.engine.state import WorldState, digest
 from game.engine.step import step
 from game.engine.types import SIDES, side_index
 from game.model.clock import quarter_label
-from game.model.compile import opening_state, rules_for
+from game.model.compile import opening_state
+from game.model.errors import InputError
+from game.model.facilitator import (
+    CustomEvent,
+    FacilitatorAction,
+    JournalEntry,
+    JournalKind,
+    ParamOverride,
+    ScheduledInject,
+    facilitated_rules,
+    fit_deck,
+    parse_action,
+    timestamp,
+)
 from game.model.orders import Orders, orders_from_arrays, parse_orders
-from game.model.scenario import Scenario
+from game.model.record import (
+    Parent,
+    Pending,
+    Players,
+    Record,
+    TurnEntry,
+    content_hash,
+    new_game_id,
+    split_player,
+)
+from game.model.record_file import read_record, write_record
+from game.model.scenario import Event, Scenario
 from game.model.views import SideView, build_view
 
 
@@ -52,6 +81,9 @@ class TurnRecord:
     state: WorldState
     digest: str
     injects: tuple[int, ...] = ()
+    # Facilitator actions made before this turn resolved, in order (game.model.facilitator);
+    # a replay applies them with Game.apply before advancing the turn.
+    actions: tuple[FacilitatorAction, ...] = ()
 
 
 class GameOver(Exception):
@@ -69,6 +101,12 @@ class Game:
     pending: dict[str, Orders] = field(default_factory=dict)
     pending_injects: list[int] = field(default_factory=list)
     undone: int = 0  # turns taken back over the game's life (kept honest in records)
+    pending_actions: list[FacilitatorAction] = field(default_factory=list)
+    # The facilitator's log with wall-clock times; kept through undo (what happened in the room).
+    journal: list[JournalEntry] = field(default_factory=list)
+    # Identity for records: the autosave slot, and what a branch names as its parent.
+    game_id: str = field(default_factory=new_game_id)
+    parent: Parent | None = None
 
     # --- creation ------------------------------------------------------------------
     @classmethod
@@ -83,14 +121,15 @@ class Game:
             raise ValueError(f"seed must be a whole number from 0 to {2**63 - 1}")
         specs = {side: parse_player(p) if isinstance(p, str) else p
                  for side, p in (("us", us), ("china", china))}
-        rules = rules_for(scenario)
+        rules = rules_with_par(scenario)
         opening = opening_state(scenario, np.array([seed], dtype=np.uint64), rules)
         return cls(scenario, int(seed), specs, rules, opening)
 
     # --- where we are --------------------------------------------------------------
     @property
     def state(self) -> WorldState:
-        return self.history[-1].state if self.history else self.opening
+        state = self.history[-1].state if self.history else self.opening
+        return fit_deck(state, self.rules.deck.size)  # room for cards added mid-game
 
     @property
     def turn(self) -> int:
@@ -152,15 +191,114 @@ class Game:
         self.pending[side] = orders
         return orders
 
-    def inject(self, event_id: str) -> None:
-        """Force a deck card to fire at the end of the coming turn (facilitator)."""
+    def inject(self, event_id: str, at: int | None = None,
+               when: datetime | None = None) -> None:
+        """Force a deck card to fire at the end of the coming turn, or of the later 0-based
+        turn `at` (facilitator). Journaled."""
         try:
             index = self.rules.deck.ids.index(event_id)
         except ValueError:
             raise ValueError(f"no event {event_id!r} in the deck (allowed: "
                              f"{', '.join(self.rules.deck.ids)})") from None
+        title = self.rules.deck.titles[index]
+        if at is not None and at != self.turn:
+            if not self.turn < at < self.turns:
+                raise ValueError(f"turn {at + 1} cannot be scheduled (allowed: turns "
+                                 f"{self.turn + 1}-{self.turns}, counting from 1)")
+            self.apply(ScheduledInject(event=event_id, turn=at))
+            self._journal("schedule", f"{title} [{event_id}] scheduled for "
+                                      f"{self.date_of(at)}", when)
+            return
+        if self.over:
+            raise GameOver("the game is over")
         if index not in self.pending_injects:
             self.pending_injects.append(index)
+        self._journal("inject", f"{title} [{event_id}] injected", when)
+
+    # --- the facilitator's other tools (game.model.facilitator) ----------------------
+    def override(self, param: str, value: float, side: str = "both",
+                 level: int | None = None, when: datetime | None = None) -> ParamOverride:
+        """Set a model constant from the coming turn to the end of the game. Journaled."""
+        action = parse_action(ParamOverride, {"param": param, "value": value, "side": side,
+                                              "level": level}, "override")
+        self.apply(action)
+        self._journal("override", action.describe(), when)
+        return action
+
+    def add_event(self, event: Event | dict[str, Any], inject: bool = True,
+                  at: int | None = None, when: datetime | None = None) -> Event:
+        """Add a custom card (the scenario file's event format) to the deck; with `inject`,
+        it fires at the end of the coming turn (or of turn `at`). Journaled."""
+        action = parse_action(CustomEvent, {"event": event}, "event")
+        card = action.event
+        self.apply(action)
+        self._journal("custom_event", f"new card {card.title} [{card.id}]: {card.text}".strip(),
+                      when)
+        if inject:
+            self.inject(card.id, at=at, when=when)
+        return card
+
+    def note(self, text: str, when: datetime | None = None) -> JournalEntry:
+        """A timestamped facilitator note, kept in the record and shown in the debrief."""
+        if not text.strip():
+            raise ValueError("a note needs some text")
+        return self._journal("note", text.strip(), when)
+
+    def log_action(self, kind: JournalKind, text: str = "",
+                   when: datetime | None = None) -> JournalEntry:
+        """Journal a console action that does not change the game (pause, resume, reveal)."""
+        if kind not in ("pause", "resume", "reveal"):
+            raise ValueError(f"{kind!r} is not a console action to log (allowed: pause, "
+                             "resume, reveal; notes use note())")
+        return self._journal(kind, text or kind, when)
+
+    def reveal(self, when: datetime | None = None) -> dict[str, dict[str, float]]:
+        """Both sides' true figures now (for the facilitator's screen). Journaled."""
+        self._journal("reveal", "true figures revealed", when)
+        return self.figures()
+
+    def apply(self, action: FacilitatorAction) -> None:
+        """Apply a facilitator action from the coming turn on (not journaled: records
+        replay through here). Raises ValueError if it does not fit this game."""
+        ids = self.rules.deck.ids
+        if isinstance(action, CustomEvent) and action.event.id in ids:
+            raise ValueError(f"the deck already has a card {action.event.id!r} "
+                             "(choose another id)")
+        if isinstance(action, ScheduledInject):
+            if action.event not in ids:
+                raise ValueError(f"no event {action.event!r} in the deck (allowed: "
+                                 f"{', '.join(ids)})")
+            if not self.turn <= action.turn < self.turns:
+                raise ValueError(f"turn {action.turn + 1} is not to come (allowed: turns "
+                                 f"{self.turn + 1}-{self.turns}, counting from 1)")
+        if self.over:
+            raise GameOver("the game is over")
+        self.pending_actions.append(action)
+        self._rebuild_rules()
+
+    @property
+    def actions(self) -> list[FacilitatorAction]:
+        """Every facilitator action in force, in the order made."""
+        return [a for rec in self.history for a in rec.actions] + self.pending_actions
+
+    def event_card(self, event_id: str) -> Event:
+        """The full card (text, effects) of a deck id: the scenario's or a custom one."""
+        for card in self.scenario.events:
+            if card.id == event_id:
+                return card
+        for action in self.actions:
+            if isinstance(action, CustomEvent) and action.event.id == event_id:
+                return action.event
+        raise ValueError(f"no event {event_id!r} in the deck")
+
+    def _rebuild_rules(self) -> None:
+        self.rules = facilitated_rules(self.scenario, rules_with_par(self.scenario), self.actions)
+
+    def _journal(self, kind: JournalKind, text: str, when: datetime | None) -> JournalEntry:
+        entry = JournalEntry(at=timestamp(when), turn=min(self.turn, self.turns - 1),
+                             date=self.date, kind=kind, text=text)
+        self.journal.append(entry)
+        return entry
 
     def scripted(self, side: str) -> Orders | None:
         """The scenario's fixed orders for `side` this turn, if any."""
@@ -208,14 +346,19 @@ class Game:
         """Resolve the turn. Missing orders come from the sides' players."""
         if self.over:
             raise GameOver("the game is over")
-        orders = {side: self.orders_for(side) for side in SIDES}
+        return self._resolve({side: self.orders_for(side) for side in SIDES})
+
+    def _resolve(self, orders: dict[str, Orders]) -> TurnLog:
+        """Resolve the turn with exactly these orders (a replay passes the recorded ones,
+        even on turns the scenario scripts) and the pending injects and actions."""
         injects = tuple(self.pending_injects)
         state, log = step(self.state, orders["us"].to_arrays(), orders["china"].to_arrays(),
                           self.rules, self.turn, injects)
         self.history.append(TurnRecord(self.turn, orders, log, state, digest(state)[0],
-                                       injects))
+                                       injects, tuple(self.pending_actions)))
         self.pending.clear()
         self.pending_injects.clear()
+        self.pending_actions.clear()
         return log
 
     def play_out(self, turns: int | None = None) -> None:
@@ -225,14 +368,18 @@ class Game:
             self.advance()
             n += 1
 
-    def undo(self) -> int:
-        """Take back the last turn; returns the turn now to be played."""
+    def undo(self, when: datetime | None = None) -> int:
+        """Take back the last turn, with the facilitator actions made for it and any
+        pending ones; returns the turn now to be played. Journaled."""
         if not self.history:
             raise ValueError("nothing to undo: no turn has been played")
         self.history.pop()
         self.pending.clear()
         self.pending_injects.clear()
+        self.pending_actions.clear()
+        self._rebuild_rules()
         self.undone += 1
+        self._journal("undo", f"took back {self.date_of(self.turn)}", when)
         return self.turn
 
     # --- seeing --------------------------------------------------------------------
@@ -243,3 +390,102 @@ class Game:
 
     def digests(self) -> list[str]:
         return [r.digest for r in self.history]
+
+    def forecast(self, side: str, orders: Orders | dict[str, Any],
+                 futures: int = 1000) -> Forecast:
+        """The advisor: p10/p50/p90 of `side`'s key figures 4 and 8 quarters ahead if
+        `orders` are played now, from `futures` sampled futures seen from `side`'s view
+        (game.analysis.forecast). Read-only: the game does not move."""
+        if self.over:
+            raise GameOver("the game is over")
+        if not isinstance(orders, Orders):
+            orders = parse_orders(side, orders)
+        other = SIDES[1 - side_index(side)]
+        return forecast(self.scenario, self.rules, self.state, self.turn, side, orders,
+                        futures, opponent=self.players[other])
+
+    # --- records: save, load, replay, branch (the format: game/model/record.py) ----
+    def to_record(self) -> Record:
+        """This game as a record: its save file and its replay."""
+        ids = self.rules.deck.ids
+        content = self.scenario.model_dump(mode="json")
+        return Record(
+            engine_version=ENGINE_VERSION, app_version=__version__, game=self.game_id,
+            parent=self.parent, seed=self.seed,
+            players=Players(**{side: str(spec) for side, spec in self.players.items()}),
+            undone=self.undone, over=self.over,
+            turns=[TurnEntry.of(r, ids, self.date_of(r.turn)) for r in self.history],
+            pending=Pending.of(self.pending, self.pending_injects, self.pending_actions, ids),
+            journal=list(self.journal), scenario_hash=content_hash(content), scenario=content)
+
+    @classmethod
+    def from_record(cls, record: Record, until: int | None = None) -> Game:
+        """Recompute a recorded game from its scenario and seed, applying each turn's
+        facilitator actions, injects and orders as recorded: the first `until` turns, or
+        all of them and what was pending for the next. Players are restored unchecked (a
+        replay needs none). Raises ValueError when the record does not fit the rules."""
+        specs = {side: PlayerSpec(*split_player(getattr(record.players, side)))
+                 for side in SIDES}
+        game = cls.new(record.scenario_model(), record.seed, us=specs["us"],
+                       china=specs["china"])
+        game.game_id, game.parent, game.undone = record.game, record.parent, record.undone
+        game.journal = list(record.journal)
+        for entry in record.turns[:until]:
+            game.replay_turn(entry)
+        if until is None or until >= len(record.turns):
+            for action in record.pending.actions:
+                game.apply(action)
+            game.pending_injects = [game.rules.deck.ids.index(e)
+                                    for e in record.pending.injects]
+            game.pending.update({side: orders for side in SIDES
+                                 if (orders := getattr(record.pending, side)) is not None})
+        return game
+
+    def replay_turn(self, entry: TurnEntry) -> TurnLog:
+        """Play the next turn exactly as `entry` recorded it: its facilitator actions,
+        injects and both sides' orders (even on turns the scenario scripts)."""
+        if entry.turn != self.turn + 1:
+            raise ValueError(f"turns[{entry.turn - 1}]: turn {entry.turn} cannot follow "
+                             f"turn {self.turn}")
+        if self.over:
+            raise GameOver(f"turns[{entry.turn - 1}]: the game was already over after "
+                           f"turn {self.turn}")
+        for action in entry.actions:
+            self.apply(action)
+        self.pending_injects = list(entry.inject_indices(self.rules.deck.ids))
+        return self._resolve(entry.orders.by_side())
+
+    def save(self, path: str | Path) -> Path:
+        """Write this game's record to `path` atomically. Raises InputError for a path that
+        cannot or must not be written (nothing is changed then)."""
+        return write_record(path, self.to_record())
+
+    @classmethod
+    def load(cls, path: str | Path) -> Game:
+        """Resume a saved game where it was saved. Raises InputError naming the file and
+        the problem; the file is never changed."""
+        record = read_record(path)
+        try:
+            return cls.from_record(record)
+        except (ValueError, GameOver) as exc:
+            raise InputError([f"{path}: {exc}"]) from None
+
+    def branch(self, turn: int, us: str | PlayerSpec | None = None,
+               china: str | PlayerSpec | None = None) -> Game:
+        """A new game that shares this one's first `turn` turns (0: from the opening) and
+        plays on from there, with new players where given: `g.branch(3, us="human")`
+        takes the US side from the fourth quarter. Its record names this game as parent."""
+        if not 0 <= turn <= self.turn:
+            raise ValueError(f"cannot branch at turn {turn}: this game has played "
+                             f"{self.turn} (allowed: 0 to {self.turn})")
+        specs = dict(self.players)
+        for side, player in (("us", us), ("china", china)):
+            if player is not None:
+                specs[side] = parse_player(player) if isinstance(player, str) else player
+        child = Game(self.scenario, self.seed, specs, self.rules, self.opening,
+                     history=list(self.history[:turn]),
+                     journal=[e for e in self.journal if e.turn < turn],
+                     parent=Parent(game=self.game_id, turn=turn,
+                                   digest=self.history[turn - 1].digest if turn else ""))
+        child._rebuild_rules()  # the facilitator's actions of the kept turns only
+        return child

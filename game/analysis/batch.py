@@ -14,20 +14,23 @@ from game.engine.score import winners as score_winners
 from game.engine.state import WorldState
 from game.engine.step import step
 from game.engine.types import FloatArray
-from game.model.compile import opening_state, rules_for
+from game.model.compile import opening_state
 from game.model.scenario import Scenario
 
 
 @dataclass
 class BatchResult:
     """Per-turn figures of a batch: metrics[name] is (T, B, 2); tension (T, B);
-    events (T, B, E); the final state; turns actually played."""
+    events (T, B, E); the final state; turns actually played; over and crisis (T, B):
+    the game had ended after that turn / ended in a crisis that turn."""
 
     metrics: dict[str, FloatArray]
     tension: FloatArray
     events: np.ndarray
     final: WorldState
     turns: int
+    over: np.ndarray | None = None
+    crisis: np.ndarray | None = None
 
     def winners(self, rules: Rules) -> np.ndarray:
         """(B,) 0 us, 1 china, -1 draw."""
@@ -47,7 +50,10 @@ def run_batch(
     rules: Rules | None = None,
     collect: bool = True,
 ) -> BatchResult:
-    rules = rules or rules_for(scenario)
+    if rules is None:
+        from game.analysis.par import rules_with_par  # par itself runs batches
+
+        rules = rules_with_par(scenario)
     turns = scenario.clock.turns if turns is None else min(turns, scenario.clock.turns)
     specs = [parse_player(p) if isinstance(p, str) else p for p in (us, china)]
     players = [make_player(spec, side, scenario) for spec, side in zip(specs, ("us", "china"),
@@ -58,6 +64,8 @@ def run_batch(
     series: dict[str, list[FloatArray]] = {name: [] for name in METRIC_NAMES}
     tension: list[FloatArray] = []
     fired: list[np.ndarray] = []
+    over: list[np.ndarray] = []
+    crisis: list[np.ndarray] = []
     for turn in range(turns):
         orders = []
         for side, player in enumerate(players):
@@ -74,10 +82,14 @@ def run_batch(
             tension.append(state.tension)
             assert log.events_fired is not None
             fired.append(log.events_fired)
+            over.append(state.over)
+            crisis.append(log.crisis if log.crisis is not None else np.zeros(batch, bool))
     return BatchResult(
         metrics={n: np.stack(v) for n, v in series.items()} if collect else {},
         tension=np.stack(tension) if collect else np.zeros((0, batch)),
         events=np.stack(fired) if collect else np.zeros((0, batch, 0), dtype=bool),
         final=state,
         turns=turns,
+        over=np.stack(over) if collect and over else None,
+        crisis=np.stack(crisis) if collect and crisis else None,
     )

@@ -1,0 +1,310 @@
+"""The record: one versioned JSON document that is both a game's save file and its replay.
+
+It pins everything needed to recompute the game exactly (the scenario's full content and
+its hash, the seed, each turn's orders for both sides and the facilitator's injects) and
+what is needed to check the recomputation (each turn's state digest and headline
+figures). The state itself is never stored: loading a record replays it, so a save can
+never disagree with the rules that produced it without `replay --verify` saying so.
+
+Reading and writing files is in `record_file.py`; turning a `Game` into a record and back
+is `Game.to_record` / `Game.from_record` in `game/session.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from collections.abc import Callable, Mapping, Sequence
+from typing import Annotated, Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from game.engine.log import TurnLog
+from game.engine.metrics import METRIC_NAMES, metrics
+from game.engine.state import WorldState
+from game.engine.types import SIDES
+from game.model.facilitator import (
+    CustomEvent,
+    FacilitatorAction,
+    JournalEntry,
+    ParamOverride,
+    ScheduledInject,
+)
+from game.model.orders import ChinaOrders, Orders, USOrders
+from game.model.scenario import Scenario
+
+FORMAT: Literal["compute-race-record"] = "compute-race-record"
+FORMAT_VERSION = 1
+"""The newest record format this build reads and the one it writes."""
+
+Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+
+def _clean(value: float) -> float:
+    """Figures to 10 significant digits: what the run JSON shows, and enough to name a
+    figure that moved while ignoring the last bit of a vectorised exp."""
+    return float(f"{value:.10g}")
+
+
+def content_hash(content: Mapping[str, Any]) -> str:
+    """SHA-256 of a scenario's canonical JSON, computed on the stored content itself so a
+    later build that adds defaulted scenario fields still accepts old records. Equals
+    `game.model.loader.scenario_hash` of the validated scenario (a test keeps it so)."""
+    blob = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def new_game_id() -> str:
+    """A game's identity: names its autosave slot and lets a branch name its parent."""
+    return secrets.token_hex(6)
+
+
+def split_player(text: str) -> tuple[str, str]:
+    """("bot", "balanced:hard") from "bot:balanced:hard"; ("human", "human") from "human".
+    Not validated against the bot registry: a replay needs no player, only orders."""
+    if text == "human":
+        return "human", "human"
+    kind, _, name = text.partition(":")
+    return kind, name
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class TurnOrders(_Frozen):
+    """The orders both sides played in one turn."""
+
+    us: USOrders
+    """The US bloc's orders as the engine applied them."""
+    china: ChinaOrders
+    """China's orders as the engine applied them."""
+
+    def by_side(self) -> dict[str, Orders]:
+        return {"us": self.us, "china": self.china}
+
+
+class SideFigures(_Frozen):
+    """Headline figures for both sides after a turn (the run JSON's METRICS)."""
+
+    us: dict[str, float]
+    """The US bloc's figures by metric name."""
+    china: dict[str, float]
+    """China's figures by metric name."""
+
+
+class PlayedTurn(Protocol):
+    """What the record needs of a resolved turn (`game.session.TurnRecord`)."""
+
+    turn: int
+    orders: dict[str, Orders]
+    log: TurnLog
+    state: WorldState
+    digest: str
+    injects: tuple[int, ...]
+    actions: tuple[ParamOverride | CustomEvent | ScheduledInject, ...]
+
+
+class TurnEntry(_Frozen):
+    """One resolved turn."""
+
+    turn: int = Field(ge=1)
+    """The turn number, 1-based."""
+    date: str
+    """The quarter played, e.g. 2025Q2."""
+    orders: TurnOrders
+    """Both sides' orders."""
+    actions: list[FacilitatorAction] = []
+    """Facilitator actions made before this turn resolved, in order: parameter overrides,
+    custom cards, scheduled injects (a replay applies them before the turn)."""
+    injects: list[str] = []
+    """Deck events the facilitator forced to fire at the end of this turn (event ids)."""
+    events: list[str] = []
+    """Deck events that fired at the end of this turn (event ids), for readers; a replay
+    recomputes them."""
+    tension: float
+    """Tension (0-100) after the turn."""
+    figures: SideFigures
+    """Headline figures after the turn: `replay --verify` names those that moved."""
+    digest: Digest
+    """The state digest after the turn (values rounded to 9 significant digits)."""
+
+    @classmethod
+    def of(cls, played: PlayedTurn, deck_ids: Sequence[str], date: str) -> TurnEntry:
+        m = metrics(played.state, played.log)
+        fired = played.log.events_fired
+        events = [] if fired is None else [
+            deck_ids[k] for k in range(len(deck_ids)) if bool(fired[0, k])]
+        return cls(
+            turn=played.turn + 1,
+            date=date,
+            orders=TurnOrders.model_validate(
+                {side: played.orders[side].model_dump() for side in SIDES}),
+            actions=list(played.actions),
+            injects=[deck_ids[k] for k in played.injects],
+            events=events,
+            tension=_clean(float(played.state.tension[0])),
+            figures=SideFigures.model_validate(
+                {side: {name: _clean(float(m[name][0, i])) for name in METRIC_NAMES}
+                 for i, side in enumerate(SIDES)}),
+            digest=played.digest,
+        )
+
+    def inject_indices(self, deck_ids: Sequence[str]) -> tuple[int, ...]:
+        unknown = [event for event in self.injects if event not in deck_ids]
+        if unknown:
+            raise ValueError(f"turns[{self.turn - 1}].injects: no event {unknown[0]!r} in "
+                             f"the deck (allowed: {', '.join(deck_ids)})")
+        return tuple(deck_ids.index(event) for event in self.injects)
+
+    def flat_figures(self) -> dict[str, float]:
+        """{"tension": …, "us.compute": …, …}: the figures a verification compares."""
+        out = {"tension": self.tension}
+        for side in SIDES:
+            for name, value in getattr(self.figures, side).items():
+                out[f"{side}.{name}"] = value
+        return out
+
+
+class Players(_Frozen):
+    """Who played each side: `human`, `bot:NAME[:LEVEL]` or `script:FILE`."""
+
+    us: str
+    """The US bloc's player."""
+    china: str
+    """China's player."""
+
+
+class Parent(_Frozen):
+    """Where a branched game came from ("take control from here")."""
+
+    game: str
+    """The parent game's id."""
+    turn: int = Field(ge=0)
+    """Turns kept from the parent: the branch shares turns 1..turn and plays on from
+    there."""
+    digest: str = ""
+    """The parent's state digest after the kept turns (empty when branched at the
+    opening)."""
+
+
+class Pending(_Frozen):
+    """What had been decided for the coming turn when the game was saved."""
+
+    us: USOrders | None = None
+    """The US bloc's submitted orders, if any."""
+    china: ChinaOrders | None = None
+    """China's submitted orders, if any."""
+    injects: list[str] = []
+    """Deck events the facilitator has queued (event ids)."""
+    actions: list[FacilitatorAction] = []
+    """Facilitator actions made for the coming turn."""
+
+    @classmethod
+    def of(cls, orders: Mapping[str, Orders], injects: Sequence[int],
+           actions: Sequence[ParamOverride | CustomEvent | ScheduledInject],
+           deck_ids: Sequence[str]) -> Pending:
+        return cls.model_validate({**{side: orders[side].model_dump() for side in SIDES
+                                      if side in orders},
+                                   "injects": [deck_ids[k] for k in injects],
+                                   "actions": list(actions)})
+
+
+class Record(_Frozen):
+    """A game's record: its save file and its replay (`compute-race replay RECORD`)."""
+
+    format: Literal["compute-race-record"] = FORMAT
+    """Marks the file as a Compute Race record."""
+    format_version: int = Field(FORMAT_VERSION, ge=1)
+    """The record format's version; older versions are migrated on reading."""
+    engine_version: str
+    """The engine version that played the game (`game.ENGINE_VERSION`)."""
+    app_version: str
+    """The compute-race release that wrote the record."""
+    game: str
+    """This game's id (names its autosave; a branch names its parent by it)."""
+    parent: Parent | None = None
+    """The game this one was branched from, if any."""
+    seed: int = Field(ge=0, lt=2**63)
+    """The game's seed: every chance draw is a function of it, the turn and the site."""
+    players: Players
+    """Who played each side."""
+    undone: int = Field(0, ge=0)
+    """Turns taken back with Undo over the game's life (they are not in `turns`)."""
+    over: bool = False
+    """The game had ended (last quarter played, or a crisis)."""
+    turns: list[TurnEntry] = []
+    """Every resolved turn, in order."""
+    pending: Pending = Pending()
+    """Orders, injects and facilitator actions given for the coming turn but not yet
+    resolved."""
+    journal: list[JournalEntry] = []
+    """The facilitator's timestamped log (notes, injects, overrides, undo, pause, reveal);
+    it survives undo: it is what happened in the room."""
+    scenario_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+    """SHA-256 of the scenario's canonical JSON; a record whose content no longer matches
+    it is refused."""
+    scenario: dict[str, Any]
+    """The scenario's full content (as validated), so the record replays without the
+    scenario file."""
+
+    def scenario_model(self) -> Scenario:
+        return Scenario.model_validate(self.scenario)
+
+    @property
+    def scenario_name(self) -> str:
+        return str(self.scenario.get("name", "?"))
+
+    @property
+    def scenario_title(self) -> str:
+        return str(self.scenario.get("title", self.scenario_name))
+
+    def digest_list(self) -> list[str]:
+        return [t.digest for t in self.turns]
+
+    def deck_ids(self) -> list[str]:
+        """Every card id the game can know: the scenario's deck and the facilitator's
+        custom cards."""
+        ids = [str(e.get("id")) for e in self.scenario.get("events", [])
+               if isinstance(e, dict)]
+        actions = [a for t in self.turns for a in t.actions] + list(self.pending.actions)
+        return ids + [a.event.id for a in actions if isinstance(a, CustomEvent)]
+
+
+# --- migration ------------------------------------------------------------------------
+
+# MIGRATIONS[v] turns a version-v document into a version v+1 one (plain dicts, before
+# validation). Version 1 is the first released format, so the chain is empty for now;
+# a format change bumps FORMAT_VERSION and adds its step here, with a test.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class FormatError(ValueError):
+    """A document this build cannot read as a record (the message says why)."""
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """The document brought up to FORMAT_VERSION. Raises FormatError when it is not a
+    record, is newer than this build reads, or is older than any migration reaches."""
+    if data.get("format") != FORMAT:
+        keys = ", ".join(list(data)[:6]) or "none"
+        raise FormatError(f"not a Compute Race record (expected \"format\": \"{FORMAT}\"; "
+                          f"the document's keys: {keys})")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FormatError(f"format_version: must be a whole number (this build reads 1 to "
+                          f"{FORMAT_VERSION}), got {version!r}")
+    if version > FORMAT_VERSION:
+        raise FormatError(f"format_version {version} is newer than this build reads (up to "
+                          f"{FORMAT_VERSION}): update compute-race to open it")
+    oldest = min(MIGRATIONS, default=FORMAT_VERSION)
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise FormatError(f"format_version {version} is older than this build can "
+                              f"migrate (it reads {oldest} to {FORMAT_VERSION})")
+        data = step(dict(data))
+        version += 1
+        data["format_version"] = version
+    return data

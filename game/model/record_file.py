@@ -1,0 +1,185 @@
+"""Record files: read with every check a save file deserves, written atomically.
+
+Reading refuses, naming the file and the problem and never touching it: a missing, empty,
+binary or oversized file; truncated or malformed JSON; a JSON document that is not a
+record; a newer format version than this build reads; a record whose scenario content no
+longer matches its hash; fields that do not validate. Older format versions are migrated.
+
+Writing goes to a temporary file in the same directory, is fsynced, then renamed over the
+target, so a crash at any moment leaves either the old save or the new one, whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.model.clock import quarter_label
+from game.model.errors import MAX_FILE_BYTES, InputError, format_validation, read_text
+from game.model.record import FORMAT, FormatError, Record, content_hash, migrate
+from game.model.scenario import Scenario
+
+MAX_RECORD_BYTES = MAX_FILE_BYTES
+"""Records over this size are refused (read_text's limit for every file the game reads);
+a 24-turn game's record is about 100 kB."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a record can hold")
+
+
+def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether the parser failed because the text stops: at the very end, inside a string
+    (an unterminated string always runs into the end), or inside a last, cut number or
+    word ("0." or "tr")."""
+    rest = text[exc.pos:].rstrip()
+    return (not rest or exc.msg.startswith("Unterminated string")
+            or (len(rest) < 32 and not any(c in rest for c in ' \n\t,:{}[]"')))
+
+
+def _parse_json(path: Path, text: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        if _cut_short(text, exc):
+            why = "the file ends in the middle of the document (truncated?)"
+        else:
+            why = f"{exc.msg} (column {exc.colno})"
+        raise InputError([f"{path}:{exc.lineno}: malformed JSON: {why}"]) from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError([f"{path}: malformed JSON: {exc}"]) from None
+
+
+def _consistency(path: Path, record: Record, scenario: Scenario) -> list[str]:
+    """Problems pydantic cannot see: the turns against the scenario's clock and deck."""
+    problems = []
+    turns, start = scenario.clock.turns, scenario.clock.start
+    if len(record.turns) > turns:
+        problems.append(f"{path}: turns: {len(record.turns)} turns recorded but the "
+                        f"scenario has {turns}")
+    deck = [e.id for e in scenario.events] + record.deck_ids()[len(scenario.events):]
+    for i, entry in enumerate(record.turns):
+        if entry.turn != i + 1:
+            problems.append(f"{path}: turns[{i}].turn: expected {i + 1} (turns are "
+                            f"numbered in order from 1), got {entry.turn}")
+        expected = quarter_label(start, i)
+        if entry.date != expected:
+            problems.append(f"{path}: turns[{i}].date: expected {expected} for turn {i + 1} "
+                            f"of a game starting {start}, got {entry.date!r}")
+        for k, event in enumerate(entry.injects):
+            if event not in deck:
+                problems.append(f"{path}: turns[{i}].injects[{k}]: no event {event!r} in "
+                                f"the scenario's deck (allowed: {', '.join(deck)})")
+    for k, event in enumerate(record.pending.injects):
+        if event not in deck:
+            problems.append(f"{path}: pending.injects[{k}]: no event {event!r} in the "
+                            f"scenario's deck (allowed: {', '.join(deck)})")
+    return problems
+
+
+def read_record(path: str | Path) -> Record:
+    """A validated record, migrated to the current format. Raises InputError."""
+    path = Path(path)
+    text = read_text(path, "record")
+    data = _parse_json(path, text)
+    if not isinstance(data, dict):
+        raise InputError([f"{path}: not a Compute Race record (expected a JSON object "
+                          f"with \"format\": \"{FORMAT}\", got a JSON {type(data).__name__})"])
+    try:
+        data = migrate(data)
+    except FormatError as exc:
+        raise InputError([f"{path}: {exc}"]) from None
+    # No line numbers: a record is written by the game, and a path names the field.
+    try:
+        record = Record.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(format_validation(path, "", exc, Record)) from None
+    actual = content_hash(record.scenario)
+    if actual != record.scenario_hash:
+        raise InputError([f"{path}: scenario: the scenario content no longer matches "
+                          f"scenario_hash (recorded {record.scenario_hash[:16]}..., the "
+                          f"content hashes to {actual[:16]}...): the record was edited or "
+                          "damaged, so it cannot be trusted to replay"])
+    try:
+        scenario = record.scenario_model()
+    except ValidationError as exc:
+        raise InputError(format_validation(path, "", exc, Scenario, ("scenario",))) from None
+    problems = _consistency(path, record, scenario)
+    if problems:
+        raise InputError(problems)
+    return record
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def _looks_like_record(path: Path) -> bool:
+    """Whether an existing file may be overwritten by a save: empty, or a record (the
+    game writes "format" first, so the head of the file tells)."""
+    with path.open("rb") as fh:
+        head = fh.read(512)
+    return not head.strip() or FORMAT.encode() in head
+
+
+def _check_target(path: Path) -> None:
+    parent = path.parent
+    if not parent.is_dir():
+        raise InputError([f"{path}: cannot save there: no such directory {str(parent)!r}"])
+    if path.is_dir():
+        raise InputError([f"{path}: is a directory; give a file name for the record, "
+                          "e.g. game.json"])
+    if path.exists() and not _looks_like_record(path):
+        raise InputError([f"{path}: exists and is not a Compute Race record; refusing to "
+                          "overwrite it (choose another file name)"])
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` so a crash leaves either the old file or the new one."""
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    # The rename itself is durable only once the directory entry is on disk.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def record_text(record: Record) -> str:
+    return record.model_dump_json(indent=1) + "\n"
+
+
+def write_record(path: str | Path, record: Record) -> Path:
+    """Save `record` to `path` atomically. Raises InputError for a path that cannot or
+    must not be written (nothing is changed then)."""
+    path = Path(path)
+    text = record_text(record)
+    size = len(text.encode())
+    if size > MAX_RECORD_BYTES:
+        raise InputError([f"{path}: the record would be {size:,} bytes, over the "
+                          f"{MAX_RECORD_BYTES:,}-byte limit records are read with; "
+                          "nothing was written"])
+    _check_target(path)
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise InputError([f"{path}: cannot write the record: {exc.strerror or exc}"]) from None
+    return path

@@ -1,0 +1,59 @@
+"""Records: the save file and the replay of a game (issue 5).
+
+    from game.records import save_game, load_game, read_record, replay, verify
+    save_game(game, "game.json")              # atomic; refuses to overwrite a non-record
+    game = load_game("game.json")             # resumes where it was saved
+    check = verify(read_record("game.json"))  # recompute and compare every turn's digest
+    branch = game.branch(3, us="human")       # take control from the fourth quarter
+    autosave(game); latest_autosaves(unfinished=True)
+
+The format is `game.model.record.Record` (`compute-race schema record`); reading and
+atomic writing are in `game.model.record_file`; a `Game` becomes a record and back with
+`Game.to_record` / `Game.from_record`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.model.record import FORMAT_VERSION, Record, TurnEntry
+from game.model.record_file import MAX_RECORD_BYTES, read_record, write_record
+from game.records.autosave import (
+    KEEP_AUTOSAVES,
+    SaveInfo,
+    autosave,
+    autosave_dir,
+    autosave_path,
+    latest_autosaves,
+    save_info,
+)
+from game.records.verify import FigureChange, Mismatch, Verification, verify
+from game.session import Game
+
+__all__ = [
+    "FORMAT_VERSION", "KEEP_AUTOSAVES", "MAX_RECORD_BYTES", "FigureChange", "Mismatch",
+    "Record", "SaveInfo", "TurnEntry", "Verification", "autosave", "autosave_dir",
+    "autosave_path", "latest_autosaves", "load_game", "read_record", "record_of", "replay",
+    "save_game", "save_info", "verify", "write_record",
+]
+
+
+def record_of(game: Game) -> Record:
+    return game.to_record()
+
+
+def save_game(game: Game, path: str | Path) -> Path:
+    """Write `game`'s record to `path` atomically. Raises InputError (nothing written)."""
+    return game.save(path)
+
+
+def load_game(path: str | Path) -> Game:
+    """The saved game at `path`, resumed where it was saved. Raises InputError naming the
+    file and the problem; the file is never changed."""
+    return Game.load(path)
+
+
+def replay(record: Record, until: int | None = None) -> Game:
+    """The recorded game recomputed: its first `until` turns (default all). For the
+    replay viewer: `game.history[t]` holds each turn's orders, log and state."""
+    return Game.from_record(record, until=until)
