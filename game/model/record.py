@@ -135,7 +135,9 @@ class TurnEntry(_Frozen):
         m = metrics(played.state, played.log)
         fired = played.log.events_fired
         events = [] if fired is None else [
-            deck_ids[k] for k in range(len(deck_ids)) if bool(fired[0, k])]
+            # A turn's log knows only the cards in play then: custom cards added later
+            # widen the deck, never that turn's log.
+            deck_ids[k] for k in range(fired.shape[1]) if bool(fired[0, k])]
         return cls(
             turn=played.turn + 1,
             date=date,

@@ -1,0 +1,156 @@
+"""The comparison report in HTML and Markdown: the same sections in both."""
+
+from __future__ import annotations
+
+from game.report.charts import overlay_charts, unit_of
+from game.report.compare import Comparison
+from game.report.facts import SHORT_LABELS, SIDE_NAMES, Debrief
+from game.report.fmt import num
+from game.report.html import esc, items, page, table
+from game.report.markdown import chart_table, md_table
+from game.report.svg import render
+
+COMPARISON_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("games", "Games compared"),
+    ("outcomes", "Outcomes side by side"),
+    ("charts", "Charts overlaid"),
+    ("divergence", "Where the decisions diverged"),
+    ("questions", "Discussion questions"),
+)
+# Final figures in the outcomes table: metric, side.
+OUTCOME_FIGURES: tuple[tuple[str, str], ...] = (
+    ("compute", "us"), ("compute", "china"), ("inventory", "us"), ("inventory", "china"),
+    ("capability", "us"), ("capability", "china"), ("algo_efficiency", "us"),
+    ("algo_efficiency", "china"), ("market_share", "china"), ("price", "us"),
+    ("price", "china"),
+)
+
+
+def outcome_rows(c: Comparison) -> list[list[str]]:
+    def result(d: Debrief) -> str:
+        o = d.outcome
+        text = "draw" if o.winner is None else f"{SIDE_NAMES[o.winner]} wins"
+        return text + (" (crisis)" if o.crisis else "")
+
+    rows = [["result", *(result(d) for d in c.debriefs)],
+            ["score, US bloc", *(num(d.outcome.scores["us"]) for d in c.debriefs)],
+            ["score, China", *(num(d.outcome.scores["china"]) for d in c.debriefs)],
+            ["last quarter", *(d.outcome.ended for d in c.debriefs)],
+            ["seed", *(str(d.seed) for d in c.debriefs)],
+            ["tension at the end", *(num(d.series["tension"]["both"][-1]) for d in c.debriefs)]]
+    for metric, side in OUTCOME_FIGURES:
+        label = f"{SHORT_LABELS[metric]}, {SIDE_NAMES[side]} ({unit_of(metric)})"
+        rows.append([label, *(num(d.series[metric][side][-1]) for d in c.debriefs)])
+    return rows
+
+
+def games_rows(c: Comparison) -> list[list[str]]:
+    return [[label, d.title, d.scenario, str(d.seed), d.players["us"], d.players["china"],
+             f"{d.outcome.turns_played} of {d.outcome.turns}"]
+            for label, d in zip(c.labels, c.debriefs, strict=True)]
+
+
+GAMES_HEADER = ["Game", "Scenario", "Name", "Seed", "US bloc played by", "China played by",
+                "Quarters"]
+
+
+def comparison_questions(c: Comparison) -> list[str]:
+    out = []
+    ref = c.debriefs[0]
+    for div, d in zip(c.divergences, c.debriefs[1:], strict=True):
+        if not div.shown:
+            out.append(f"{div.label} and {div.reference} gave the same orders throughout"
+                       + (f" yet their worlds differ from {div.first_world_date}"
+                          if div.first_world_date else "")
+                       + ": what, besides the decisions, decided the outcome?")
+            continue
+        first = div.shown[0]
+        swing = d.outcome.scores["us"] - ref.outcome.scores["us"]
+        out.append(
+            f"{div.label} first parted from {div.reference} in {first.date} "
+            f"({first.lines[0]}); by the end the US bloc's score differed by {swing:+.1f} "
+            f"points ({num(ref.outcome.scores['us'])} vs {num(d.outcome.scores['us'])}). "
+            "Was that the decision that mattered, or a later one?")
+    winners = {d.outcome.winner for d in c.debriefs}
+    if len(winners) > 1:
+        out.append("The games did not all end with the same winner: which differences in the "
+                   "first year of play best predict who won?")
+    return out
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+def comparison_html(c: Comparison) -> str:
+    sec = dict(COMPARISON_SECTIONS)
+
+    def h2(anchor: str) -> str:
+        return f'<h2 id="{anchor}">{esc(sec[anchor])}</h2>'
+
+    title = f"Comparison of {len(c.labels)} games"
+    body = [f"<h1>{esc(title)}</h1>",
+            '<p class="lead">Compute Race. The first game listed is the reference the others '
+            "are compared with.</p>",
+            "<nav><ol>" + "".join(f'<li><a href="#{a}">{esc(t)}</a></li>'
+                                  for a, t in COMPARISON_SECTIONS) + "</ol></nav>",
+            h2("games"),
+            table(GAMES_HEADER, [[esc(x) for x in row] for row in games_rows(c)])]
+    body += [f"<p><strong>Note:</strong> {esc(n)}</p>" for n in c.notes]
+    body += [h2("outcomes"),
+             table(["", *map(esc, c.labels)], [[esc(x) for x in row] for row in outcome_rows(c)],
+                   numeric=tuple(range(1, len(c.labels) + 1)))]
+    body += [h2("charts"), '<div class="charts">']
+    for chart in overlay_charts(c.debriefs, c.labels, c.dates, [0] * len(c.labels)):
+        body.append(f"<figure>{render(chart)}</figure>")
+    body.append("</div>")
+    body.append(h2("divergence"))
+    for div in c.divergences:
+        head = (f"{esc(div.label)} against {esc(div.reference)}: orders or injects differ in "
+                f"{div.differing_turns} of {div.compared_turns} quarters")
+        head += (f"; the worlds differ from {esc(div.first_world_date)}"
+                 if div.first_world_date else "; the worlds never differ")
+        body.append(f"<h3>{head}</h3>")
+        if div.shown:
+            rows = [[esc(td.date) + (" (first)" if k == 0 else ""), items(td.lines)]
+                    for k, td in enumerate(div.shown)]
+            body.append(table(["Quarter", "Differences"], rows))
+            if div.differing_turns > len(div.shown):
+                body.append(f"<p>…and {div.differing_turns - len(div.shown)} more quarters "
+                            "with different orders.</p>")
+    body += [h2("questions"), '<ol class="questions">'
+             + "".join(f"<li>{esc(q)}</li>" for q in comparison_questions(c)) + "</ol>",
+             "<footer>Every figure comes from the games' model and records. Generated by "
+             "compute-race report.</footer>"]
+    return page(title, body)
+
+
+# --- Markdown --------------------------------------------------------------------------
+
+
+def comparison_markdown(c: Comparison) -> str:
+    sec = dict(COMPARISON_SECTIONS)
+    out = [f"# Comparison of {len(c.labels)} games", "",
+           "Compute Race. The first game listed is the reference the others are compared with.",
+           "", f"## {sec['games']}", ""]
+    out += md_table(GAMES_HEADER, games_rows(c))
+    out += [f"**Note:** {n}\n" for n in c.notes]
+    out += [f"## {sec['outcomes']}", ""]
+    out += md_table(["", *c.labels], outcome_rows(c))
+    out += [f"## {sec['charts']}", ""]
+    for chart in overlay_charts(c.debriefs, c.labels, c.dates, [0] * len(c.labels)):
+        out += chart_table(chart)
+    out += [f"## {sec['divergence']}", ""]
+    for div in c.divergences:
+        head = (f"{div.label} against {div.reference}: orders or injects differ in "
+                f"{div.differing_turns} of {div.compared_turns} quarters")
+        head += (f"; the worlds differ from {div.first_world_date}" if div.first_world_date
+                 else "; the worlds never differ")
+        out += [f"### {head}", ""]
+        if div.shown:
+            out += md_table(["Quarter", "Differences"],
+                            [[td.date + (" (first)" if k == 0 else ""), "; ".join(td.lines)]
+                             for k, td in enumerate(div.shown)])
+    out += [f"## {sec['questions']}", ""]
+    out += [f"{k}. {q}" for k, q in enumerate(comparison_questions(c), 1)] + [""]
+    return "\n".join(out)
+

@@ -1,0 +1,176 @@
+"""Fog of war: estimates sharpen with intelligence spending, what a side's screen shows is
+what its bot decides on, and no bot reads what its side cannot see."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import game.bots  # noqa: F401  (registers every bot)
+from game.bots.base import REGISTRY, make_bot
+from game.bots.observation import observe
+from game.engine import events
+from game.engine.observation import OBSERVED, estimates, true_figures
+from game.engine.orders import SideOrders
+from game.engine.state import WorldState
+from game.engine.step import step
+from game.engine.types import CHINA, US
+from game.model.views import ESTIMATED
+from game.session import Game
+from tests.helpers import CHINA_POLICY, orders
+
+SEEDS = np.arange(1, 257, dtype=np.uint64)
+NOISY = [k for k, name in enumerate(OBSERVED) if name not in ("market_share", "revenue",
+                                                              "capability")]
+
+
+def _with_intel(batch: int, share: float, policy=(2, 1, 0, 1, 0)) -> SideOrders:
+    """Default orders with `share` of the budget on intelligence, taken from chips."""
+    base = np.array([0.5, 0.05, 0.2, 0.1, 0.12, 0.03])
+    base[0] += base[5] - share
+    base[5] = share
+    return orders(batch, allocation=tuple(base), policy=policy)
+
+
+def _estimate_error(rules, opening, us_intel: float, turns: int = 6) -> float:
+    """Mean |log(estimate / truth)| of the US's estimates of China over many seeds."""
+    state = opening(SEEDS)
+    us = _with_intel(len(SEEDS), us_intel)
+    china = orders(len(SEEDS), policy=CHINA_POLICY)
+    for t in range(turns):
+        state, _ = step(state, us, china, rules, t)
+    p = events.effective_params(state, rules.params, rules.deck)
+    est, _ = estimates(state, p, turns)
+    truth = true_figures(state)[:, CHINA, :]
+    seen = truth[:, NOISY] > 0  # an empty stock (no stranded chips) has nothing to hide
+    ratio = est[:, US, NOISY][seen] / truth[:, NOISY][seen]
+    return float(np.mean(np.abs(np.log(ratio))))
+
+
+def test_estimate_error_shrinks_with_intelligence_spending(rules, opening):
+    errors = [_estimate_error(rules, opening, share) for share in (0.0, 0.03, 0.10, 0.25)]
+    assert all(a > b for a, b in zip(errors, errors[1:], strict=False)), errors
+    # Not a rounding effect: a quarter of the budget on intelligence at least halves it.
+    assert errors[-1] < 0.5 * errors[0], errors
+
+
+def test_estimates_are_noisy_but_unbiased_in_the_middle(rules, opening):
+    """The fog hides the truth (no estimate equals it) without a systematic lean."""
+    state = opening(SEEDS)
+    p = events.effective_params(state, rules.params, rules.deck)
+    est, sigma = estimates(state, p, 0)
+    truth = true_figures(state)[:, CHINA, :]
+    seen = truth[:, NOISY] > 0
+    log_ratio = np.log(est[:, US, NOISY][seen] / truth[:, NOISY][seen])
+    assert np.all(np.abs(log_ratio) > 0)
+    assert abs(float(np.median(log_ratio))) < 0.5 * float(sigma[:, US].mean())
+
+
+def test_the_screen_shows_what_the_bot_decides_on(baseline):
+    """A side's view (what the UI shows) and its bot's observation carry the same estimates."""
+    game = Game.new(baseline, seed=11)
+    game.play_out(3)
+    for side, i in (("us", US), ("china", CHINA)):
+        view = game.view(side)
+        obs = observe(game.state, game.rules, game.turn, game.turns, i)
+        for name, observed in ESTIMATED.items():
+            assert view.other[name].value == pytest.approx(obs.theirs(observed), rel=1e-12)
+
+
+# --- bots never read the truth -------------------------------------------------------
+
+# Fields of the other side that no observation carries: fab capacity and its pipeline,
+# the budget's trend, intelligence effort, chip energy and serving efficiency. (Pipelines of
+# data centers and power are seen only as totals: their timing is hidden too.)
+_HIDDEN_PER_SIDE = ("budget_base", "fab_home", "energy_eff", "serving_eff", "intel")
+
+
+def _perturb_hidden(state: WorldState, observer: int) -> WorldState:
+    other = 1 - observer
+    changes = {}
+    for name in _HIDDEN_PER_SIDE:
+        arr = np.array(getattr(state, name), copy=True)
+        arr[:, other] *= 3.0  # large: a bot invariant to the truth is invariant to any size
+        changes[name] = arr
+    fab_pipe = np.array(state.fab_pipe, copy=True)
+    fab_pipe[:, other] = fab_pipe[:, other] * 3.0 + 0.5  # a secret fab build-out
+    changes["fab_pipe"] = fab_pipe
+    for name in ("dc_pipe", "power_pipe"):  # swap the first two slots: same total, bit for bit
+        pipe = np.array(getattr(state, name), copy=True)
+        pipe[:, other, [0, 1]] = pipe[:, other, [1, 0]]
+        changes[name] = pipe
+    if other == US:
+        changes["fab_taiwan"] = state.fab_taiwan * 3.0
+        changes["taiwan_pipe"] = state.taiwan_pipe * 3.0 + 0.5
+    perturbed = state.evolve(**changes)
+    for name in ("dc_pipe", "power_pipe"):
+        assert np.array_equal(getattr(perturbed, name).sum(axis=-1),
+                              getattr(state, name).sum(axis=-1))
+    return perturbed
+
+
+@pytest.fixture(scope="module")
+def midgame(baseline):
+    """A batch of positions a few quarters in, with events and pipelines under way."""
+    from game.analysis.batch import run_batch
+
+    result = run_batch(baseline, np.arange(100, 108, dtype=np.uint64), turns=5)
+    return result.final
+
+
+def _hidden_state_leaks(spec: str, rules, state: WorldState, observer: int) -> bool:
+    bot = make_bot(spec)
+    obs = observe(state, rules, 5, 24, observer)
+    seen = observe(_perturb_hidden(state, observer), rules, 5, 24, observer)
+    np.testing.assert_array_equal(obs.own, seen.own)
+    np.testing.assert_array_equal(obs.other, seen.other)  # the observation itself is blind
+    a, b = bot.decide(obs), bot.decide(seen)
+    return not (np.array_equal(a.allocation, b.allocation)
+                and np.array_equal(a.training_share, b.training_share)
+                and np.array_equal(a.policy, b.policy))
+
+
+# The lookahead bot simulates futures from `Observation.belief()`, whose hidden stocks are
+# the true ones scaled by an estimation error (game/bots/belief.py): perturbing China's
+# secret fab build-out moves the US bot's orders. Reported to the lead; strict, so the mark
+# must come off when the belief stops reading the truth.
+_LEAKS = {"lookahead": "belief state scales the other side's true hidden stocks"}
+
+
+# Every bot at its normal level, and the levels' own machinery (noise at easy, the
+# lookahead refinement at hard) on the balanced bot.
+BOT_SPECS = [*sorted(REGISTRY), "balanced:easy", "balanced:hard"]
+
+
+@pytest.mark.parametrize("observer", [US, CHINA], ids=["us", "china"])
+@pytest.mark.parametrize("spec", BOT_SPECS)
+def test_bots_decide_without_the_hidden_truth(spec, observer, rules, midgame, request):
+    if spec in _LEAKS:
+        request.applymarker(pytest.mark.xfail(reason=_LEAKS[spec], strict=True))
+    assert not _hidden_state_leaks(spec, rules, midgame, observer)
+
+
+@pytest.mark.parametrize("observer", [US, CHINA], ids=["us", "china"])
+def test_the_perturbation_changes_every_hidden_field(midgame, observer):
+    """Guard for the test above: it would catch a bot reading any of these fields."""
+    perturbed = _perturb_hidden(midgame, observer)
+    other = 1 - observer
+    names = [*_HIDDEN_PER_SIDE, "fab_pipe", "dc_pipe", "power_pipe"]
+    for name in names:
+        assert not np.array_equal(getattr(perturbed, name)[:, other],
+                                  getattr(midgame, name)[:, other]), name
+    if other == US:
+        assert not np.array_equal(perturbed.taiwan_pipe, midgame.taiwan_pipe)
+
+
+def test_the_other_sides_pending_orders_do_not_reach_the_bot(baseline):
+    """Hot-seat or bot: China's orders submitted first never shape the US bot's orders."""
+    quiet = Game.new(baseline, seed=5)
+    quiet.play_out(2)
+    told = Game.new(baseline, seed=5)
+    told.play_out(2)
+    loud = told.orders_for("china").model_copy(update={
+        "policies": told.orders_for("china").policies.model_copy(
+            update={"mineral_controls": 3, "smuggling": 3})})
+    told.submit("china", loud)
+    assert told.orders_for("us") == quiet.orders_for("us")
