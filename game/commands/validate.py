@@ -1,34 +1,34 @@
-"""`compute-race validate`: check scenario (or orders) files without running them."""
+"""`compute-race validate`: check scenario files without running them."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("validate", help="check scenario files",
-                       description="Check scenario files. Prints 'FILE: ok' for each valid "
-                                   "file; for an invalid one, every problem as "
-                                   "FILE:LINE: field.path: message, and exits 2. Writes "
-                                   "nothing.")
+    p = sub.add_parser(
+        "validate", help="check scenario files",
+        description="Check scenario files (paths, or shipped names). Prints 'FILE: ok' for "
+                    "each valid one; for an invalid one, every problem as FILE:LINE: "
+                    "field.path: message (allowed: ...), and exits 2. Writes nothing.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from game.model.errors import InputError
-    from game.model.loader import validate_scenario_file
+    from game.model.loader import find_scenario, validate_scenario_file
 
     status = 0
     for name in args.files:
         try:
-            validate_scenario_file(Path(name))
+            scenario = validate_scenario_file(find_scenario(name))
         except InputError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
             status = 2
         else:
-            print(f"{name}: ok")
+            print(f"{name}: ok ({scenario.name}: {scenario.clock.turns} turns from "
+                  f"{scenario.clock.start}, {len(scenario.events)} event cards)")
     return status

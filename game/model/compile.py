@@ -38,6 +38,9 @@ def compile_params(scenario: Scenario) -> Params:
 def compile_deck(scenario: Scenario) -> EventDeck:
     events = scenario.events
     start, turns = scenario.clock.start, scenario.clock.turns
+    # Before clock.random_events_from no card fires by chance (injects still do).
+    quiet = turn_of(start, scenario.clock.random_events_from) \
+        if scenario.clock.random_events_from else 0
     effects: list[Effect] = []
     conditions: list[Condition] = []
     for i, ev in enumerate(events):
@@ -61,7 +64,7 @@ def compile_deck(scenario: Scenario) -> EventDeck:
         ids=tuple(e.id for e in events),
         titles=tuple(e.title for e in events),
         major=np.array([e.major for e in events], dtype=bool),
-        turn_min=np.array([turn_of(start, e.when.start) if e.when.start else 0
+        turn_min=np.array([max(turn_of(start, e.when.start) if e.when.start else 0, quiet)
                            for e in events], dtype=np.int64),
         turn_max=np.array([turn_of(start, e.when.end) if e.when.end else turns
                            for e in events], dtype=np.int64),
@@ -95,7 +98,7 @@ def compile_rules(scenario: Scenario) -> Rules:
     injects: dict[int, tuple[int, ...]] = {}
     for inject in scenario.injects:
         turn = turn_of(scenario.clock.start, inject.at)
-        injects[turn] = injects.get(turn, ()) + (index[inject.event],)
+        injects[turn] = injects.get(turn, ()) + (index[inject.event_id],)
     return Rules(compile_params(scenario), deck, compile_victory(scenario), injects)
 
 
@@ -133,4 +136,18 @@ def opening_state(scenario: Scenario, seeds: np.ndarray, rules: Rules | None = N
     taiwan = np.zeros(state.taiwan_pipe.shape[1:])
     taiwan[:len(st.us.taiwan_pipeline)] = st.us.taiwan_pipeline
     pipes["taiwan_pipe"] = np.repeat(taiwan[None], state.batch, axis=0)
-    return state.evolve(**pipes)
+    return _cards_in_force(state.evolve(**pipes), scenario, rules)
+
+
+def _cards_in_force(state: WorldState, scenario: Scenario, rules: Rules) -> WorldState:
+    """Cards the scenario opens with are active from the first quarter, as if they had
+    fired just before it (so a once-only card does not fire again)."""
+    if not scenario.start.events:
+        return state
+    left, fired = state.event_left.copy(), state.event_fired.copy()
+    for card_id in scenario.start.events:
+        k = rules.deck.ids.index(card_id)
+        duration = int(rules.deck.duration[k])
+        left[:, k] = duration if duration > 0 else -1
+        fired[:, k] += 1
+    return state.evolve(event_left=left, event_fired=fired)

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import difflib
 import re
+import tomllib
 import types
 import typing
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 MAX_FILE_BYTES = 2_000_000
+
+Loc = tuple[str | int, ...]
 
 
 class InputError(Exception):
@@ -24,6 +29,48 @@ class InputError(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+class LocatedProblems(ValueError):
+    """Raised inside a model validator for problems that need the whole model to see
+    (a quarter outside the clock, an inject naming no card): each problem keeps its own
+    path below the validated model, so the message points at the right line."""
+
+    def __init__(self, problems: Sequence[tuple[Loc, str]]):
+        super().__init__("; ".join(f"{dotted(loc)}: {msg}" for loc, msg in problems))
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at a path inside a file's data."""
+
+    loc: Loc
+    message: str
+
+
+def dotted(loc: Loc) -> str:
+    """("events", 2, "effects", 0, "value") -> "events[2].effects[0].value"."""
+    text = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
+    return text.replace(".[", "[") or "(top level)"
+
+
+def did_you_mean(name: str, allowed: Sequence[str]) -> str:
+    """'; did you mean 'x'?' for a near miss, else ''."""
+    names = [str(a) for a in allowed]
+    close = difflib.get_close_matches(str(name), names, n=1, cutoff=0.6)
+    if not close and len(str(name)) >= 3:  # an abbreviation: "mul" for "multiply"
+        close = [a for a in names if a.startswith(str(name))][:1]
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def unknown(what: str, name: object, allowed: Sequence[str]) -> str:
+    """The message for a name that is not one of `allowed`."""
+    return (f"unknown {what} {name!r}{did_you_mean(str(name), allowed)} "
+            f"(allowed: {', '.join(str(a) for a in allowed)})")
+
+
+# --- reading files --------------------------------------------------------------------
 
 
 def read_text(path: Path, what: str) -> str:
@@ -38,68 +85,115 @@ def read_text(path: Path, what: str) -> str:
                           f"for a {what} file"])
     data = path.read_bytes()
     if b"\x00" in data:
-        raise InputError([f"{path}: binary data, not a {what} file (expected text)"])
+        raise InputError([f"{path}: binary data, not a {what} file (expected UTF-8 text)"])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError([f"{path}: not UTF-8 text at byte {exc.start}"]) from None
+        raise InputError([f"{path}: binary data, not a {what} file (not UTF-8 text at byte "
+                          f"{exc.start}; expected UTF-8 text)"]) from None
     if not text.strip():
         raise InputError([f"{path}: the file is empty (expected a {what})"])
     return text
 
 
-def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The pydantic model that the location `loc` points into, if it can be found."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int) or current is None:
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def toml_error(path: Path | str, exc: tomllib.TOMLDecodeError) -> InputError:
+    """`FILE:LINE: malformed TOML: ...` from tomllib's message (which, before Python
+    3.14, carries the position only in its text)."""
+    message = getattr(exc, "msg", None) or str(exc)
+    line = getattr(exc, "lineno", None)
+    column = getattr(exc, "colno", None)
+    m = _TOML_AT.search(message)
+    if m:
+        message = message[: m.start()]
+        line, column = int(m.group(1)), int(m.group(2))
+    where = f"{path}:{line}" if line else str(path)
+    col = f" (column {column})" if column else ""
+    return InputError([f"{where}: malformed TOML: {message}{col}"])
+
+
+# --- locating a path in the text ------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*((?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*')"
+                  r"(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+
+
+def _split_key(text: str) -> list[str]:
+    parts = re.findall(r"\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+", text)
+    return [p[1:-1] if p[:1] in "\"'" else p for p in parts]
+
+
+def toml_lines(text: str) -> dict[Loc, int]:
+    """Every table, array-of-tables entry and key in TOML text -> its 1-based line.
+    A light scanner (headers and `key =` lines, skipping multi-line strings), enough to
+    point a message at the right line."""
+    where: dict[Loc, int] = {}
+    counts: dict[Loc, int] = {}
+    table: Loc = ()
+    in_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string is not None:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return None
-        current = _unwrap(field.annotation, part)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return current
+        header = _HEADER.match(line)
+        if header and not _KEY.match(line):
+            base = _resolve(_split_key(header.group(2)), counts)
+            if header.group(1) == "[[":
+                count = counts.get(base, 0)
+                counts[base] = count + 1
+                where.setdefault(base, number)
+                table = (*base, count)
+            else:
+                table = base
+            where.setdefault(table, number)
+            continue
+        key = _KEY.match(line)
+        if key:
+            where.setdefault((*table, *_split_key(key.group(1))), number)
+            rest = line[key.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_string = quote
+                    break
+    return where
+
+
+def _resolve(keys: list[str], counts: dict[Loc, int]) -> Loc:
+    """A header's dotted keys as a path, with the index of each enclosing array entry
+    (`[[events.effects]]` belongs to the latest `[[events]]`)."""
+    path: list[str | int] = []
+    for i, key in enumerate(keys):
+        path.append(key)
+        if i < len(keys) - 1 and tuple(path) in counts:
+            path.append(counts[tuple(path)] - 1)
+    return tuple(path)
+
+
+def locate(text: str, loc: Loc) -> int | None:
+    """Line (1-based) of the deepest part of `loc` found in the text, or None."""
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[{", "[\n", "[ ")) and not stripped.startswith("[["):
+        return _locate_json(text, loc)
+    lines = toml_lines(text)
+    for end in range(len(loc), 0, -1):
+        line = lines.get(tuple(loc[:end]))
+        if line is not None:
+            return line
     return None
 
 
-def _unwrap(annotation: Any, _name: Any) -> Any:
-    """list[X] -> X, X | None -> X; a union of models -> the first model."""
-    origin = typing.get_origin(annotation)
-    if origin in (list, tuple):
-        return _unwrap(typing.get_args(annotation)[0], _name)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0], _name)
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if isinstance(arg, type) and issubclass(arg, BaseModel):
-                return arg
-        return None
-    return annotation
-
-
-def locate(text: str, loc: tuple[Any, ...]) -> int | None:
-    """Best-effort line number of a dotted path in TOML (or JSON) text."""
+def _locate_json(text: str, loc: Loc) -> int | None:
+    """Best effort for JSON: each key in order, searching onward from the last."""
     lines = text.splitlines()
-    line = 0
-    found: int | None = None
-    prefix: list[str] = []
+    line, found = 0, None
     for part in loc:
         if isinstance(part, int):
-            # the (part+1)-th [[prefix]] header from here
-            header = re.compile(r"^\s*\[\[\s*" + re.escape(".".join(prefix)) + r"\s*\]\]")
-            hits = [i for i in range(line, len(lines)) if header.match(lines[i])]
-            if len(hits) > part:
-                line = found = hits[part]
-                continue
             continue
-        key = str(part)
-        prefix.append(key)
-        pattern = re.compile(
-            r"^\s*(\[\[?\s*[\w.\-\"]*\b" + re.escape(key) + r"\b[\w.\-\"]*\s*\]\]?|\"?"
-            + re.escape(key) + r"\"?\s*[=:])")
+        pattern = re.compile(r"\"" + re.escape(str(part)) + r"\"\s*:")
         for i in range(line, len(lines)):
             if pattern.search(lines[i]):
                 line = found = i
@@ -107,43 +201,253 @@ def locate(text: str, loc: tuple[Any, ...]) -> int | None:
     return None if found is None else found + 1
 
 
-def format_validation(
-    path: Path | str, text: str, exc: ValidationError, model: type[BaseModel],
-    prefix: tuple[Any, ...] = (),
-) -> list[str]:
-    problems = []
+# --- pydantic errors to problems ------------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] -> X, X | None -> X, Annotated[X, ...] -> X."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, typing.Annotated):
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        if len(models) == 1 and len(args) == 1:
+            return models[0]
+        return tuple(models) if models else None
+    return annotation
+
+
+def _walk(model: type[BaseModel], loc: Loc) -> tuple[Loc, type[BaseModel] | None]:
+    """Follow `loc` through the model's fields. Returns the location with pydantic's
+    union-branch labels (a tag such as "multiply", a type such as "list[float]") dropped,
+    and the model the location ends in (None when it ends in a plain value)."""
+    clean: list[str | int] = []
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            clean.append(part)
+            continue
+        if isinstance(current, tuple):  # a union of models: `part` names the branch
+            branch = _branch(current, str(part))
+            if branch is not None:
+                current = branch
+                continue
+            current = current[0] if current else None
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            clean.append(part)
+            current = _unwrap(field.annotation) if field is not None else None
+            continue
+        # inside a plain value: pydantic labels union branches like "float" or
+        # "function-after[...]"; they are not part of the file's path
+        if "[" in str(part) or str(part) in _TYPE_LABELS:
+            continue
+        clean.append(part)
+        current = None
+    final = current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return tuple(clean), final
+
+
+_PATTERNS = {
+    "^[a-z0-9][a-z0-9-]*$": "lowercase letters, digits and dashes only (e.g. my-scenario)",
+}
+_TYPE_LABELS = {"float", "int", "str", "bool", "list", "dict", "none", "literal"}
+
+
+def _branch(models: tuple[type[BaseModel], ...], label: str) -> type[BaseModel] | None:
+    for m in models:
+        kind = m.model_fields.get("kind")
+        if kind is not None and label in typing.get_args(kind.annotation):
+            return m
+        if m.__name__ == label:
+            return m
+    return None
+
+
+def _owner(model: type[BaseModel], raw: Loc) -> tuple[str, type[BaseModel] | None]:
+    """The nearest field on the path and the model that declares it (for its
+    constraints), skipping list indices and union-branch labels."""
+    for j in range(len(raw) - 1, -1, -1):
+        if isinstance(raw[j], str):
+            owner = _walk(model, raw[:j])[1]
+            if owner is not None and raw[j] in owner.model_fields:
+                return str(raw[j]), owner
+    return "", None
+
+
+def _field_bounds(model: type[BaseModel] | None, name: str) -> str | None:
+    """"0 to 1" from a field's ge/le/gt/lt constraints (on the field, or on the numbers
+    inside it: `float | None`, `list[float]`), if it has any."""
+    if model is None or name not in model.model_fields:
+        return None
+    field = model.model_fields[name]
+    found = _bounds_in(field.metadata) or _bounds_in(_annotated_metadata(field.annotation))
+    return bounds_text(*found) if found else None
+
+
+def _annotated_metadata(annotation: Any) -> list[Any]:
+    """Constraint objects inside Annotated[...] anywhere in a type."""
+    out: list[Any] = []
+    if typing.get_origin(annotation) is typing.Annotated:
+        inner, *meta = typing.get_args(annotation)
+        for m in meta:
+            out.extend(getattr(m, "metadata", [m]))
+        return out + _annotated_metadata(inner)
+    for arg in typing.get_args(annotation):
+        out.extend(_annotated_metadata(arg))
+    return out
+
+
+def _bounds_in(metadata: list[Any]) -> tuple[Any, bool, Any, bool] | None:
+    low = high = None
+    low_open = high_open = False
+    for meta in metadata:
+        for attr, is_low, is_open in (("ge", True, False), ("gt", True, True),
+                                      ("le", False, False), ("lt", False, True)):
+            value = getattr(meta, attr, None)
+            if value is None:
+                continue
+            if is_low:
+                low, low_open = value, is_open
+            else:
+                high, high_open = value, is_open
+    return None if low is None and high is None else (low, low_open, high, high_open)
+
+
+def bounds_text(low: Any, low_open: bool, high: Any, high_open: bool) -> str | None:
+    def num(v: Any) -> str:
+        return f"{v:g}" if isinstance(v, float) else str(v)
+
+    if low is None and high is None:
+        return None
+    if high is None:
+        return f"above {num(low)}" if low_open else f"{num(low)} or more"
+    if low is None:
+        return f"below {num(high)}" if high_open else f"{num(high)} or less"
+    left = f"above {num(low)}" if low_open else num(low)
+    right = f"below {num(high)}" if high_open else num(high)
+    return f"{left} to {right}"
+
+
+def _is_table_row(model: type[BaseModel] | None, name: str) -> bool:
+    """A parameter table's row: its length is fixed (one entry per policy level)."""
+    if model is None or name not in model.model_fields:
+        return False
+    meta = _annotated_metadata(model.model_fields[name].annotation)
+    lows = {m.min_length for m in meta if getattr(m, "min_length", None) is not None}
+    highs = {m.max_length for m in meta if getattr(m, "max_length", None) is not None}
+    return bool(lows) and lows == highs
+
+
+def _literal_values(expected: str) -> list[str]:
+    return re.findall(r"'([^']*)'", expected)
+
+
+def problems_from(exc: ValidationError, model: type[BaseModel],
+                  prefix: Loc = ()) -> list[Problem]:
+    """Pydantic's errors as problems in the file's own words."""
+    out: list[Problem] = []
     for err in exc.errors():
-        loc = prefix + tuple(err["loc"])
-        # Drop pydantic's union-branch tags (e.g. "multiply", "function-after[...]").
-        loc = tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
-        dotted = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in loc)
-        dotted = dotted.replace(".[", "[")
-        message = err["msg"]
+        raw = tuple(err["loc"])
+        loc, _ = _walk(model, raw)
+        name, parent = _owner(model, raw)
+        ctx = err.get("ctx") or {}
+        kind = err["type"]
+        got = err.get("input")
+        error = ctx.get("error")
+        if isinstance(error, LocatedProblems):
+            out.extend(Problem(prefix + loc + tuple(p), msg) for p, msg in error.problems)
+            continue
+        message = str(err["msg"])
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
-        ctx = err.get("ctx") or {}
-        if err["type"] == "extra_forbidden":
-            parent = _model_at(model, tuple(err["loc"])[:-1])
+        shown = not isinstance(got, dict | list)
+        if kind == "extra_forbidden":
+            name = str(raw[-1])
+            parent = _walk(model, raw[:-1])[1]
             allowed = list(parent.model_fields) if parent else []
-            name = str(loc[-1])
-            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            message = f"unknown key {name!r}"
-            if close:
-                message += f"; did you mean {close[0]!r}?"
-            if allowed:
-                message += f" (allowed: {', '.join(allowed)})"
-        elif err["type"] == "missing":
+            message = unknown("key", name, allowed) if allowed else f"unknown key {name!r}"
+            shown = False
+        elif kind == "missing":
             message = "required but missing"
-        elif "expected" in ctx:
-            message += f" (allowed: {ctx['expected']})"
-        elif "ge" in ctx or "le" in ctx or "gt" in ctx or "lt" in ctx:
-            low = ctx.get("ge", ctx.get("gt", "-inf"))
-            high = ctx.get("le", ctx.get("lt", "inf"))
-            message += f" (allowed: {low} to {high})"
-        line = locate(text, loc)
-        where = f"{path}:{line}" if line else f"{path}"
-        got = err.get("input")
-        shown = "" if err["type"] in ("missing",) or isinstance(got, dict | list) else (
-            f", got {got!r}")
-        problems.append(f"{where}: {dotted or '(top level)'}: {message}{shown}")
-    return problems
+            shown = False
+        elif kind == "literal_error":
+            message = unknown(_noun(loc), got, _literal_values(ctx.get("expected", "")))
+            shown = False
+        elif kind == "union_tag_invalid":
+            tags = _literal_values(ctx.get("expected_tags", ""))
+            message = unknown("kind", ctx.get("tag"), tags)
+            loc = (*loc, "kind")
+            shown = False
+        elif kind == "union_tag_not_found":
+            message = "required but missing: the `kind` of this entry"
+            loc = (*loc, "kind")
+            shown = False
+        elif kind.endswith(("_parsing", "_type")) and kind != "model_type":
+            message = f"{message}" + (f" (allowed: {b})" if (b := _field_bounds(
+                parent, name)) else "")
+        elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+            bounds = _field_bounds(parent, name) or bounds_text(
+                ctx.get("ge", ctx.get("gt")), "gt" in ctx, ctx.get("le", ctx.get("lt")),
+                "lt" in ctx)
+            message = f"out of range (allowed: {bounds})"
+        elif kind in ("too_short", "too_long"):
+            want = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+            message = (f"{'at least' if kind == 'too_short' else 'at most'} {want} entries "
+                       f"(got {ctx.get('actual_length', '?')})")
+            if _is_table_row(parent, name):
+                message = f"a list of {want} numbers, one per policy level " \
+                          f"(got {ctx.get('actual_length', '?')})"
+        elif kind in ("model_type", "dict_type", "model_attributes_type"):
+            table = _walk(model, raw)[1]
+            keys = f" (keys: {', '.join(table.model_fields)})" if table else ""
+            message = f"should be a table{keys}"
+        elif kind == "string_pattern_mismatch":
+            message = _PATTERNS.get(str(ctx.get("pattern")),
+                                    f"does not have the allowed form {ctx.get('pattern')}")
+        elif kind == "finite_number":
+            message = "must be a finite number (not inf or nan)"
+            shown = False
+        if shown and message.find(repr(got)) < 0:
+            message += f", got {got!r}"
+        out.append(Problem(prefix + loc, message))
+    return _dedupe(out)
+
+
+def _noun(loc: Loc) -> str:
+    """What a field holds, for 'unknown X' messages."""
+    names = {"state": "state figure", "param": "parameter", "policy": "policy",
+             "metric": "metric", "side": "side", "winner": "side", "kind": "kind",
+             "unit": "unit"}
+    last = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    return names.get(last, "value")
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    """One message per path: a value that fits no branch of a union (a number or a
+    list) makes pydantic report each branch; the reader needs the first."""
+    seen: set[Loc] = set()
+    out = []
+    for p in problems:
+        if p.loc in seen:
+            continue
+        seen.add(p.loc)
+        out.append(p)
+    return out
+
+
+def render(path: Path | str, text: str, problems: Sequence[Problem]) -> list[str]:
+    """`FILE:LINE: dotted.path: message`, ordered by line."""
+    lines = [(locate(text, p.loc), p) for p in problems]
+    lines.sort(key=lambda item: (item[0] is None, item[0] or 0))
+    return [f"{path}:{line}: {dotted(p.loc)}: {p.message}" if line else
+            f"{path}: {dotted(p.loc)}: {p.message}" for line, p in lines]
+
+
+def format_validation(
+    path: Path | str, text: str, exc: ValidationError, model: type[BaseModel],
+    prefix: Loc = (),
+) -> list[str]:
+    """Pydantic's errors as `FILE:LINE: dotted.path: message (allowed: ...)` lines."""
+    return render(path, text, problems_from(exc, model, prefix))

@@ -4,92 +4,41 @@ parameter specification so the two can never disagree."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from game.engine.orders import POLICIES, POLICY_MAX, POLICY_SCALE
 from game.engine.params import PARAM_NAMES, PARAM_SPECS, param_shape
 from game.engine.rules import CONDITION_METRICS, EVENT_STATE_TARGETS, SCORE_TERMS
-from game.model.clock import parse_quarter
+from game.model.clock import parse_quarter, quarter_label, turn_of
+from game.model.errors import Loc, LocatedProblems, unknown
 from game.model.orders import ChinaOrders, ChinaPolicies, USOrders, USPolicies
+from game.model.params_model import Number, ParamEntry, ScenarioParams
+
+__all__ = [
+    "AddEffect", "Briefing", "Clock", "Effect", "Event", "Inject", "MetricCondition",
+    "MultiplyEffect", "Number", "ParamEntry", "Scenario", "ScenarioParams",
+    "ScriptedOrders", "SetPolicyEffect", "SideName", "SideOrBoth", "Slug", "Start",
+    "StartChina", "StartUS", "SuddenDeathRule", "Victory", "Weights", "When",
+]
 
 SideName = Literal["us", "china"]
 SideOrBoth = Literal["us", "china", "both"]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-Number = float | list[float]
+ParamName = Literal[PARAM_NAMES]  # type: ignore[valid-type]
+StateTarget = Literal[EVENT_STATE_TARGETS]  # type: ignore[valid-type]
+_POLICY_NAMES = tuple(dict.fromkeys(POLICIES["us"] + POLICIES["china"]))
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True,
+                              allow_inf_nan=False)
 
 
 # --- parameters -----------------------------------------------------------------------
-
-
-class ParamEntry(_Frozen):
-    """One model constant: a shared `value`, or `us` and `china` values; tables are lists
-    with one entry per policy level."""
-
-    value: Number | None = None
-    """The value for both sides (shared constants and shared tables)."""
-    us: Number | None = None
-    """The US bloc's value."""
-    china: Number | None = None
-    """China's value."""
-    unit: str | None = None
-    """The unit, restated for readers; it must match the parameter's unit."""
-    source: str = ""
-    """Where the figure comes from (citation or reasoning)."""
-
-    @model_validator(mode="after")
-    def _one_form(self) -> ParamEntry:
-        if self.value is None and (self.us is None or self.china is None):
-            raise ValueError("give `value`, or both `us` and `china`")
-        if self.value is not None and (self.us is not None or self.china is not None):
-            raise ValueError("give either `value` or `us`/`china`, not both")
-        return self
-
-    def rows(self) -> tuple[Number, Number]:
-        if self.value is not None:
-            return self.value, self.value
-        assert self.us is not None and self.china is not None
-        return self.us, self.china
-
-
-def _param_field(name: str) -> Any:
-    spec = PARAM_SPECS[name]
-    shape = param_shape(name)
-    form = f"a list of {shape[1]} values (one per level)" if spec["kind"] == "table" else (
-        "one value" if spec["kind"] == "shared" else "us and china values")
-    return (ParamEntry | None, Field(None, description=f"{spec['doc']} Unit: {spec['unit']}. "
-                                                          f"Form: {form}."))
-
-
-ScenarioParams: type[BaseModel] = create_model(
-    "ScenarioParams",
-    __config__=ConfigDict(frozen=True, extra="forbid"),
-    __doc__="Model constants. Every one must be given (or inherited through `extends`).",
-    **{name: _param_field(name) for name in PARAM_NAMES},
-)
-
-
-def _check_params(params: BaseModel) -> None:
-    missing = [n for n in PARAM_NAMES if getattr(params, n) is None]
-    if missing:
-        raise ValueError(f"missing parameters: {', '.join(missing)}")
-    for name in PARAM_NAMES:
-        entry: ParamEntry = getattr(params, name)
-        spec = PARAM_SPECS[name]
-        if entry.unit is not None and entry.unit != spec["unit"]:
-            raise ValueError(f"params.{name}: unit is {spec['unit']!r}, not {entry.unit!r}")
-        for row in entry.rows():
-            if spec["kind"] == "table":
-                if not isinstance(row, list) or len(row) != spec["size"]:
-                    raise ValueError(
-                        f"params.{name}: a list of {spec['size']} numbers, one per level")
-            elif isinstance(row, list):
-                raise ValueError(f"params.{name}: one number, not a list")
-
+# Generated from the engine's spec in params_model.py; re-exported here, where the rest
+# of the scenario lives.
 
 # --- start ----------------------------------------------------------------------------
 
@@ -145,16 +94,22 @@ class Start(_Frozen):
     """The US bloc."""
     china: StartChina
     """China."""
+    events: list[Slug] = []
+    """Cards of the deck already in force in the first quarter, each for its duration
+    (laws and crises the game opens with)."""
 
 
 # --- events ---------------------------------------------------------------------------
 
 
 class MetricCondition(_Frozen):
+    """A threshold on one side's figure, tested at the end of the quarter."""
+
     side: SideName
     """Whose figure."""
     metric: Literal[CONDITION_METRICS]  # type: ignore[valid-type]
-    """The figure tested."""
+    """The figure tested (state names: algo_eff and hw_eff are the efficiency multipliers,
+    capability is log10 FLOP, market_share 0-1, budget and revenue $B per quarter)."""
     at_least: float | None = None
     """Holds when the figure is at least this."""
     at_most: float | None = None
@@ -168,7 +123,7 @@ class MetricCondition(_Frozen):
 
 
 class When(_Frozen):
-    """When a card may fire."""
+    """When a card may fire. All conditions must hold at the end of the quarter."""
 
     start: str | None = None
     """First quarter it may fire (e.g. 2026Q1); default the first turn."""
@@ -188,25 +143,57 @@ class When(_Frozen):
             parse_quarter(v)
         return v
 
+    @model_validator(mode="after")
+    def _ordered(self) -> When:
+        problems: list[tuple[Loc, str]] = []
+        if self.start and self.end and turn_of(self.start, self.end) < 0:
+            problems.append((("end",), f"{self.end} is before start {self.start}"))
+        if self.tension_min > self.tension_max:
+            problems.append((("tension_max",), f"{self.tension_max:g} is below tension_min "
+                                               f"{self.tension_min:g}"))
+        if problems:
+            raise LocatedProblems(problems)
+        return self
+
 
 class _ChangeEffect(_Frozen):
-    param: str | None = None
-    """Parameter to change (see params)."""
-    state: Literal[EVENT_STATE_TARGETS] | None = None  # type: ignore[valid-type]
-    """State figure to change (applied at the start of each active quarter)."""
+    param: ParamName | None = None
+    """Parameter to change (any name under [params]); the change holds while the card
+    is active."""
+    state: StateTarget | None = None
+    """State figure to change. Applied at the start of each active quarter, so a card
+    active for N quarters applies it N times (and every quarter when permanent)."""
     side: SideOrBoth = "both"
-    """Which side it touches."""
+    """Which side it touches (tension is shared: leave it at both)."""
     value: float
-    """The factor (multiply) or amount (add)."""
+    """The factor (multiply) or amount (add), in the target's unit."""
     level: int | None = Field(None, ge=0)
-    """For a table parameter: only this level's entry (default: all levels)."""
+    """For a table parameter: only this policy level's entry (default: all levels)."""
 
     @model_validator(mode="after")
     def _one_target(self) -> _ChangeEffect:
+        problems: list[tuple[Loc, str]] = []
         if (self.param is None) == (self.state is None):
-            raise ValueError("give exactly one of param, state")
-        if self.param is not None and self.param not in PARAM_SPECS:
-            raise ValueError(f"unknown parameter {self.param!r}")
+            problems.append(((), "give exactly one of param (a parameter) or state "
+                                 "(a state figure)"))
+        if self.level is not None:
+            if self.param is None or PARAM_SPECS[self.param]["kind"] != "table":
+                problems.append((("level",), "only for a table parameter (one entry per "
+                                             "policy level)"))
+            elif self.level >= param_shape(self.param)[1]:
+                problems.append((("level",), f"{self.param} has levels 0 to "
+                                             f"{param_shape(self.param)[1] - 1}"))
+        if (self.param is not None and PARAM_SPECS[self.param]["kind"] == "shared"
+                and self.side != "both"):
+            # the engine reads one value for both sides: a one-sided change would be lost
+            problems.append((("side",), f"{self.param} is shared by both sides (allowed: "
+                                        "both)"))
+        if self.state == "tension" and self.side != "both":
+            problems.append((("side",), "tension is shared (allowed: both)"))
+        if self.state == "fab_taiwan" and self.side == "china":
+            problems.append((("side",), "fab_taiwan is the US bloc's (allowed: us, both)"))
+        if problems:
+            raise LocatedProblems(problems)
         return self
 
 
@@ -215,6 +202,8 @@ class MultiplyEffect(_ChangeEffect):
 
     kind: Literal["multiply"]
     """Tag: multiply."""
+    value: float = Field(ge=0)
+    """The factor (0.5 halves, 2 doubles)."""
 
 
 class AddEffect(_ChangeEffect):
@@ -225,23 +214,32 @@ class AddEffect(_ChangeEffect):
 
 
 class SetPolicyEffect(_Frozen):
-    """Force a side's policy to a level while the card is active."""
+    """Force a side's policy to a level while the card is active (the side's own orders
+    for that policy are overruled)."""
 
     kind: Literal["set_policy"]
     """Tag: set_policy."""
     side: SideName
     """Whose policy."""
-    policy: str
-    """The policy's name (e.g. export_controls)."""
+    policy: Literal[_POLICY_NAMES]  # type: ignore[valid-type]
+    """The policy's name (e.g. export_controls for the US, localization_pct for China)."""
     value: float
-    """The level forced."""
+    """The level forced (percent policies 0-100; open_weights 0 or 1)."""
 
     @model_validator(mode="after")
     def _known_policy(self) -> SetPolicyEffect:
-        model = USPolicies if self.side == "us" else ChinaPolicies
-        if self.policy not in model.model_fields:
-            raise ValueError(f"{self.side} has no policy {self.policy!r} "
-                             f"(allowed: {', '.join(model.model_fields)})")
+        names = POLICIES[self.side]
+        if self.policy not in names:
+            raise LocatedProblems([(("policy",), unknown(f"{self.side} policy", self.policy,
+                                                         names))])
+        column = names.index(self.policy)
+        top = POLICY_MAX[self.side][column]
+        whole = POLICY_SCALE[self.side][column] == 1
+        if not 0 <= self.value <= top or (whole and self.value != int(self.value)):
+            allowed = (", ".join(str(v) for v in range(int(top) + 1)) if whole
+                       else f"0 to {top:g}")
+            raise LocatedProblems([(("value",), f"{self.value:g} is not a level of "
+                                                f"{self.policy} (allowed: {allowed})")])
         return self
 
 
@@ -272,18 +270,32 @@ class Event(_Frozen):
 
 
 class Inject(_Frozen):
-    """A card forced to fire in a given quarter."""
+    """A card forced to fire at the end of a given quarter (its effects apply from the
+    next quarter): a card of the deck by id, or a card written here in full."""
 
     at: str
     """The quarter (e.g. 2025Q2)."""
-    event: str
+    event: str | None = None
     """The id of a card in the deck."""
+    card: Event | None = None
+    """A card written inline (it joins the deck; probability 0 unless given)."""
 
     @field_validator("at")
     @classmethod
     def _quarter(cls, v: str) -> str:
         parse_quarter(v)
         return v
+
+    @model_validator(mode="after")
+    def _one_card(self) -> Inject:
+        if (self.event is None) == (self.card is None):
+            raise ValueError("give exactly one of event (a deck card's id) or card (a card "
+                             "written inline)")
+        return self
+
+    @property
+    def event_id(self) -> str:
+        return self.event if self.event is not None else self.card.id  # type: ignore[union-attr]
 
 
 class ScriptedOrders(_Frozen):
@@ -385,12 +397,27 @@ class Clock(_Frozen):
     """First quarter."""
     turns: int = Field(24, ge=1, le=200)
     """Number of quarterly turns."""
+    random_events_from: str | None = None
+    """First quarter in which cards may fire by chance (before it, only injects: a
+    scripted history plays as it happened); default the first quarter."""
 
-    @field_validator("start")
+    @field_validator("start", "random_events_from")
     @classmethod
-    def _quarter(cls, v: str) -> str:
-        parse_quarter(v)
+    def _quarter(cls, v: str | None) -> str | None:
+        if v is not None:
+            parse_quarter(v)
         return v
+
+    @property
+    def last(self) -> str:
+        """The last quarter played."""
+        return quarter_label(self.start, self.turns - 1)
+
+    def outside(self, quarter: str) -> str | None:
+        """Why `quarter` is not a turn of the game, or None when it is."""
+        if 0 <= turn_of(self.start, quarter) < self.turns:
+            return None
+        return f"{quarter} is outside the game (allowed: {self.start} to {self.last})"
 
 
 class Scenario(_Frozen):
@@ -401,9 +428,13 @@ class Scenario(_Frozen):
     title: str
     """Title shown to players."""
     description: str
-    """One paragraph: what this scenario is about."""
+    """One paragraph: what this scenario is about (its first sentence is the one-line
+    summary `compute-race scenarios` shows)."""
     extends: str | None = None
-    """A scenario this one starts from (already merged when loaded)."""
+    """A scenario this one starts from: a shipped name or a path relative to this file.
+    Tables merge key by key, the event deck by card id; other lists are replaced."""
+    drop_events: list[Slug] = []
+    """Cards of the parent scenario's deck to leave out (with extends)."""
     briefing: Briefing
     """Per-side briefings."""
     sources: list[str] = []
@@ -417,7 +448,7 @@ class Scenario(_Frozen):
     events: list[Event] = []
     """The event deck."""
     injects: list[Inject] = []
-    """Cards forced to fire in given quarters."""
+    """Cards forced to fire at the end of given quarters."""
     scripted_orders: list[ScriptedOrders] = []
     """Orders fixed for given quarters (historical play)."""
     victory: Victory = Victory()
@@ -425,18 +456,85 @@ class Scenario(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
-        _check_params(self.params)
-        ids = [e.id for e in self.events]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate event ids: {', '.join(dupes)}")
-        for inject in self.injects:
-            if inject.event not in ids:
-                raise ValueError(f"inject at {inject.at} names unknown event {inject.event!r} "
-                                 f"(deck: {', '.join(ids) or 'empty'})")
-        return self
+        problems = [*self._deck_problems(), *self._timing_problems()]
+        if self.drop_events and self.extends is None:
+            problems.append((("drop_events",), "leaves out cards of a parent scenario, so it "
+                                               "needs `extends`"))
+        if problems:
+            raise LocatedProblems(problems)
+        return self._with_inline_cards()
+
+    def _deck_problems(self) -> list[tuple[Loc, str]]:
+        problems: list[tuple[Loc, str]] = []
+        seen: set[str] = set()
+        for j, event in enumerate(self.events):
+            if event.id in seen:
+                problems.append((("events", j, "id"), f"duplicate card id {event.id!r}"))
+            seen.add(event.id)
+        inline: dict[str, Event] = {}
+        for i, inject in enumerate(self.injects):
+            if inject.card is None:
+                continue
+            card = inject.card
+            if card.id in seen or inline.get(card.id, card) != card:
+                problems.append((("injects", i, "card", "id"),
+                                 f"a card with id {card.id!r} is already in the deck"))
+            inline[card.id] = card
+        ids = list(dict.fromkeys([*(e.id for e in self.events), *inline]))
+        for k, card_id in enumerate(self.start.events):
+            if card_id not in ids:
+                problems.append((("start", "events", k), unknown("card", card_id, ids) if ids
+                                 else f"unknown card {card_id!r} (the deck is empty)"))
+        for i, inject in enumerate(self.injects):
+            if inject.event is not None and inject.event not in ids:
+                problems.append((("injects", i, "event"),
+                                 unknown("card", inject.event, ids) if ids else
+                                 f"unknown card {inject.event!r} (the deck is empty)"))
+        return problems
+
+    def _timing_problems(self) -> list[tuple[Loc, str]]:
+        clock = self.clock
+        problems: list[tuple[Loc, str]] = []
+        if clock.random_events_from and (why := clock.outside(clock.random_events_from)):
+            problems.append((("clock", "random_events_from"), why))
+        for i, inject in enumerate(self.injects):
+            if why := clock.outside(inject.at):
+                problems.append((("injects", i, "at"), why))
+        fixed: dict[tuple[str, str], int] = {}
+        for i, so in enumerate(self.scripted_orders):
+            if why := clock.outside(so.at):
+                problems.append((("scripted_orders", i, "at"), why))
+            if so.us is None and so.china is None:
+                problems.append((("scripted_orders", i), "give orders for us, china or both"))
+            for side in ("us", "china"):
+                if getattr(so, side) is None:
+                    continue
+                if (so.at, side) in fixed:
+                    problems.append((("scripted_orders", i, side),
+                                     f"{side} orders for {so.at} are already given in "
+                                     f"scripted_orders[{fixed[(so.at, side)]}]"))
+                fixed[(so.at, side)] = i
+        cards = [(("events", j), e) for j, e in enumerate(self.events)]
+        for j, event in cards:
+            w = event.when
+            if w.start and turn_of(clock.start, w.start) >= clock.turns:
+                problems.append(((*j, "when", "start"), f"the card can never fire: {w.start} "
+                                 f"is after the last quarter ({clock.last})"))
+            if w.end and turn_of(clock.start, w.end) < 0:
+                problems.append(((*j, "when", "end"), f"the card can never fire: {w.end} is "
+                                 f"before the first quarter ({clock.start})"))
+        return problems
+
+    def _with_inline_cards(self) -> Scenario:
+        """Inline inject cards join the deck and the injects name them by id, so the
+        engine, records and the UI all see one deck."""
+        inline: dict[str, Event] = {i.card.id: i.card for i in self.injects if i.card}
+        if not inline:
+            return self
+        injects = [Inject(at=i.at, event=i.event_id) for i in self.injects]
+        return self.model_copy(update={"events": [*self.events, *inline.values()],
+                                       "injects": injects})
 
     @property
     def turns(self) -> int:
         return self.clock.turns
-

@@ -1,0 +1,202 @@
+"""The `[params]` table of a scenario, generated from the engine's parameter spec.
+
+Each parameter's shape (one number, or a list with one entry per policy level), unit and
+allowed range are checked and reported at the value that is wrong; schemas.py gives an
+editor all three. The ranges are what keeps the engine finite: it divides by costs and
+lead times and treats shares as fractions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
+
+from game.engine.params import PARAM_NAMES, PARAM_SPECS, param_shape
+from game.engine.state import PIPELINE_SLOTS
+from game.model.errors import Loc, LocatedProblems, bounds_text, unknown
+
+Number = float | list[float]
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True,
+                     allow_inf_nan=False)
+
+# Allowed values by unit ({"ge": 0} and the like, as pydantic's Field takes them).
+_BY_UNIT: dict[str, dict[str, float]] = {
+    "share": {"ge": 0.0, "le": 1.0},
+    "probability": {"ge": 0.0, "le": 1.0},
+    "quarters": {"ge": 1.0, "le": float(PIPELINE_SLOTS)},
+    "1/quarter": {"ge": -1.0, "le": 2.0},
+    "x": {"ge": 0.0},
+    "x per quarter": {"ge": 0.0},
+    "x per 100%": {"ge": 0.0},
+    "$B per M H100e": {"gt": 0.0},
+    "$B per M H100e/quarter": {"gt": 0.0},
+    "$B per GW": {"gt": 0.0},
+    "$B/quarter": {"gt": 0.0},
+    "kW": {"gt": 0.0},
+    "FLOP": {"gt": 0.0},
+    "$ per M tokens": {"gt": 0.0},
+    "quadrillion tokens/quarter": {"gt": 0.0},
+    "quadrillion tokens per M H100e-quarter": {"gt": 0.0},
+    "M H100e": {"ge": 0.0},
+    "M H100e/quarter": {"ge": 0.0},
+    "points": {"ge": -100.0, "le": 100.0},
+    "points per level": {"ge": -100.0, "le": 100.0},
+    "-": {"ge": 0.0},
+    "1/log10 FLOP": {"ge": 0.0},
+}
+# Where a parameter's meaning narrows its unit's range.
+_BY_NAME: dict[str, dict[str, float]] = {
+    # shares of a gap closed (or of a stock lost) each quarter
+    "yield_learning": {"ge": 0.0, "le": 1.0},
+    "localization_learning": {"ge": 0.0, "le": 1.0},
+    "chip_retire": {"ge": 0.0, "le": 1.0},
+    "diffusion_rate": {"ge": 0.0, "le": 1.0},
+    "tension_relax": {"ge": 0.0, "le": 1.0},
+    # multipliers the engine divides by, or that set a price
+    "import_premium": {"gt": 0.0},
+    "smuggle_premium": {"gt": 0.0},
+    "equipment_fab_cost": {"gt": 0.0},
+    "subsidy_price": {"gt": 0.0},
+    "margin": {"gt": 0.0},
+    "elasticity": {"gt": 0.0},
+    "utilization": {"gt": 0.0, "le": 1.0},
+    "largest_run_share": {"gt": 0.0, "le": 1.0},
+    "tension_base": {"ge": 0.0, "le": 100.0},
+    # above 100 no crisis can happen (tension never exceeds 100)
+    "crisis_threshold": {"ge": 1.0, "le": 200.0},
+}
+
+
+def param_domain(name: str) -> dict[str, float]:
+    """The allowed range of a parameter's values (pydantic Field constraints)."""
+    spec = PARAM_SPECS[name]
+    return dict(_BY_NAME.get(name, _BY_UNIT.get(spec["unit"], {})))
+
+
+def param_form(name: str) -> str:
+    spec = PARAM_SPECS[name]
+    if spec["kind"] == "table":
+        return f"a list of {param_shape(name)[1]} numbers, one per policy level"
+    return "one number for both sides" if spec["kind"] == "shared" else \
+        "us and china numbers (or one value for both)"
+
+
+class ParamEntry(BaseModel):
+    """One model constant: a shared `value`, or `us` and `china` values; tables are lists
+    with one entry per policy level."""
+
+    model_config = _CONFIG
+
+    value: Number | None = None
+    """The value for both sides (shared constants and shared tables)."""
+    us: Number | None = None
+    """The US bloc's value."""
+    china: Number | None = None
+    """China's value."""
+    unit: str | None = None
+    """The unit, restated for readers; it must match the parameter's unit."""
+    source: str = ""
+    """Where the figure comes from (citation or reasoning)."""
+
+    @model_validator(mode="after")
+    def _one_form(self) -> ParamEntry:
+        if self.value is None and self.us is None and self.china is None:
+            raise LocatedProblems([(("value",), "required but missing: give `value`, or "
+                                                "both `us` and `china`")])
+        if self.value is None and (self.us is None or self.china is None):
+            missing = "china" if self.china is None else "us"
+            raise LocatedProblems([((missing,), "required but missing: give both `us` and "
+                                                "`china`, or one `value` for both")])
+        if self.value is not None and (self.us is not None or self.china is not None):
+            given = "us" if self.us is not None else "china"
+            raise LocatedProblems([((given,), "give either `value` or `us` and `china`, "
+                                              "not both")])
+        return self
+
+    def rows(self) -> tuple[Number, Number]:
+        if self.value is not None:
+            return self.value, self.value
+        assert self.us is not None and self.china is not None
+        return self.us, self.china
+
+
+def check_entry(name: str, entry: ParamEntry) -> list[tuple[Loc, str]]:
+    """Shape, range and unit of one parameter's entry, as (path, message) problems."""
+    spec = PARAM_SPECS[name]
+    problems: list[tuple[Loc, str]] = []
+    if entry.unit is not None and entry.unit != spec["unit"]:
+        problems.append((("unit",), unknown("unit", entry.unit, [spec["unit"]])))
+    size = param_shape(name)[1] if spec["kind"] == "table" else 0
+    domain = param_domain(name)
+    for key in ("value", "us", "china"):
+        row = getattr(entry, key)
+        if row is None:
+            continue
+        if size and not isinstance(row, list):
+            problems.append(((key,), f"a list of {size} numbers, one per policy level, "
+                                     f"got {row!r}"))
+            continue
+        if size and len(row) != size:
+            problems.append(((key,), f"a list of {size} numbers, one per policy level "
+                                     f"(got {len(row)})"))
+            continue
+        if not size and isinstance(row, list):
+            problems.append(((key,), f"one number, not a list (got {row!r})"))
+            continue
+        numbers = row if isinstance(row, list) else [row]
+        for i, number in enumerate(numbers):
+            if not _in_domain(number, domain):
+                loc: Loc = (key, i) if size else (key,)
+                problems.append((loc, f"out of range (allowed: {domain_text(name)}), "
+                                      f"got {number:g}"))
+    return problems
+
+
+def _in_domain(x: float, d: dict[str, float]) -> bool:
+    return not (("ge" in d and x < d["ge"]) or ("gt" in d and x <= d["gt"])
+                or ("le" in d and x > d["le"]) or ("lt" in d and x >= d["lt"]))
+
+
+def domain_text(name: str) -> str:
+    """"0 to 1", "above 0"...: a parameter's allowed values in words."""
+    d = param_domain(name)
+    text = bounds_text(d.get("ge", d.get("gt")), "gt" in d, d.get("le", d.get("lt")),
+                       "lt" in d)
+    return text or "any number"
+
+
+class _ParamsBase(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @model_validator(mode="after")
+    def _all_given_and_sound(self) -> _ParamsBase:
+        problems: list[tuple[Loc, str]] = []
+        for name in PARAM_NAMES:
+            entry = getattr(self, name)
+            if entry is None:
+                problems.append(((name,), "required but missing (give it here, or inherit it "
+                                          "with `extends`)"))
+                continue
+            problems.extend(((name, *loc), msg) for loc, msg in check_entry(name, entry))
+        if problems:
+            raise LocatedProblems(problems)
+        return self
+
+
+def param_doc(name: str) -> str:
+    spec = PARAM_SPECS[name]
+    return f"{spec['doc']} Unit: {spec['unit']}. Form: {param_form(name)}."
+
+
+# One shared entry model: a generated model per parameter would cost most of a second
+# of start-up; the per-parameter JSON Schema is built in schemas.py instead.
+_FIELDS: dict[str, Any] = {
+    name: (ParamEntry | None, Field(None, description=param_doc(name))) for name in PARAM_NAMES}
+ScenarioParams: type[BaseModel] = create_model(
+    "ScenarioParams",
+    __base__=_ParamsBase,
+    __doc__="Model constants. Every one must be given (or inherited through `extends`).",
+    **_FIELDS,
+)
