@@ -59,7 +59,7 @@ def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROW
 @register("balanced", "A steady all-rounder: builds power ahead of chips, funds research, "
                       "answers escalation in measure.")
 class Balanced(Bot):
-    def decide(self, obs: Observation) -> SideOrders:
+    def policy(self, obs: Observation) -> SideOrders:
         b = obs.batch
         alloc = np.repeat(BASE_ALLOCATION[None, :], b, axis=0)
 

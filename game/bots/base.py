@@ -23,17 +23,34 @@ class BotInfo:
 class Bot:
     """A vectorized policy: an Observation batch in, a SideOrders batch out. Deterministic
     for a given observation (randomness, if any, comes from counter-based draws keyed by
-    the observation's seed and turn)."""
+    the observation's seed and turn).
+
+    A personality implements `policy`; `decide` plays it at the bot's level (levels.py)."""
 
     name = "bot"
+    # False for bots whose `policy` already searches by simulation (the lookahead bot
+    # scales its own search with the level instead).
+    refine_when_hard = True
 
     def __init__(self, level: str = "normal"):
         if level not in LEVELS:
             raise ValueError(f"unknown bot level {level!r} (allowed: {', '.join(LEVELS)})")
         self.level = level
 
-    def decide(self, obs: Observation) -> SideOrders:
+    def policy(self, obs: Observation) -> SideOrders:
+        """The personality's orders, as written (the `normal` level)."""
         raise NotImplementedError
+
+    def decide(self, obs: Observation) -> SideOrders:
+        if self.level == "easy":
+            from game.bots.levels import make_easy
+
+            return make_easy(obs, self.policy(obs))
+        if self.level == "hard" and self.refine_when_hard:
+            from game.bots.lookahead import refine
+
+            return refine(self, obs)
+        return self.policy(obs)
 
 
 def clamp_policy(policy: np.ndarray, side: int) -> np.ndarray:

@@ -1,12 +1,16 @@
 """What a bot (or a player) knows before it orders: its own figures exactly, the other
-side's as estimates, public policies and tension. Never the true state of the other side."""
+side's as estimates, public policies and tension, the scenario's (public) rules, and the
+belief state built from all that for simulating futures. Never the true state of the
+other side."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.bots.belief import belief_state
 from game.engine import events
 from game.engine.observation import OBSERVED, estimates, true_figures
 from game.engine.rules import Rules
@@ -28,6 +32,10 @@ class Observation:
     own_policy: FloatArray  # (B, 5)
     other_policy: FloatArray  # (B, 5)
     seed: np.ndarray  # (B,) uint64: the game's key, for a bot's own counter-based draws
+    rules: Rules | None = None  # the scenario's rules: public, what a bot simulates with
+    # Builds the belief state on demand: most bots never need it, and it costs as much
+    # as the rest of the observation.
+    believe: Callable[[], WorldState] | None = field(default=None, repr=False, compare=False)
 
     def mine(self, name: str) -> FloatArray:
         return self.own[:, FIGURE[name]]
@@ -39,6 +47,20 @@ class Observation:
     def batch(self) -> int:
         return int(self.own.shape[0])
 
+    def belief(self) -> WorldState:
+        """The world as this side believes it to be (see belief.py)."""
+        if self.believe is None:
+            raise ValueError("this observation carries no belief state")
+        return self.believe()
+
+    def take(self, index: np.ndarray) -> Observation:
+        """The games at `index` (an integer array), without the belief state."""
+        return Observation(
+            side=self.side, turn=self.turn, turns=self.turns, own=self.own[index],
+            other=self.other[index], sigma=self.sigma[index], tension=self.tension[index],
+            own_policy=self.own_policy[index], other_policy=self.other_policy[index],
+            seed=self.seed[index], rules=self.rules)
+
 
 def observe(state: WorldState, rules: Rules, turn: int, turns: int, side: int) -> Observation:
     """The observation of `side` before turn `turn` (turn = turns already resolved)."""
@@ -48,5 +70,6 @@ def observe(state: WorldState, rules: Rules, turn: int, turns: int, side: int) -
     return Observation(
         side=side, turn=turn, turns=turns, own=own, other=est[:, side, :],
         sigma=sigma[:, side], tension=state.tension, own_policy=state.policy[:, side, :],
-        other_policy=state.policy[:, 1 - side, :], seed=state.seed,
+        other_policy=state.policy[:, 1 - side, :], seed=state.seed, rules=rules,
+        believe=lambda: belief_state(state, est[:, side, :], side),
     )

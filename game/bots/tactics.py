@@ -1,0 +1,54 @@
+"""Moves the personalities share: how fast a policy may move, how to step back from the
+brink, how hard to train. Vectorized over the batch like everything a bot does."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.bots.observation import Observation
+from game.engine.orders import SCALE_ARRAY
+from game.engine.types import BoolArray, FloatArray
+
+# One quarter's move on each policy: a level, or 10 points of a percent policy. Moving
+# a step at a time spreads the tension cost and leaves the other side time to answer.
+PERCENT_STEP = 10.0
+
+
+def steps(side: int) -> FloatArray:
+    return np.where(SCALE_ARRAY[side] == 1, 1.0, PERCENT_STEP)
+
+
+def ratchet(current: FloatArray, target: FloatArray, side: int,
+            allowed: BoolArray | None = None) -> FloatArray:
+    """Move each policy (B, 5) one step toward `target` (B, 5); where `allowed` (B,) is
+    False, policies may only move down toward their target, never up."""
+    step = steps(side)
+    up = np.minimum(current + step, np.maximum(target, current))
+    down = np.maximum(current - step, np.minimum(target, current))
+    moved = np.where(target > current, up, down)
+    if allowed is not None:
+        moved = np.where(allowed[:, None] | (moved <= current), moved, current)
+    return moved
+
+
+def step_back(policy: FloatArray, obs: Observation, hot: BoolArray, order: tuple[int, ...],
+              floor: FloatArray) -> FloatArray:
+    """Where `hot` (B,), lower the first policy in `order` that is above its `floor`
+    (per-column values) by one step: de-escalate one move at a time."""
+    out = policy.copy()
+    pending = hot.copy()
+    step = steps(obs.side)
+    for col in order:
+        can = pending & (out[:, col] > floor[col])
+        out[:, col] = np.where(can, np.maximum(out[:, col] - step[col], floor[col]),
+                               out[:, col])
+        pending &= ~can
+    return out
+
+
+def training_share(obs: Observation, base: float, swing: float = 0.15,
+                   low: float = 0.25, high: float = 0.7) -> FloatArray:
+    """Train harder when behind in capability, serve more when losing the market."""
+    behind = obs.theirs("capability") - obs.mine("capability")
+    share = np.clip(base + swing * np.tanh(2.0 * behind), low, high)
+    return np.where(obs.mine("market_share") < 0.25, share - 0.05, share)

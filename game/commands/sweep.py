@@ -1,0 +1,182 @@
+"""`compute-race sweep`: many games (Monte Carlo), optionally over parameter ranges."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from game.commands.common import (
+    fmt,
+    load,
+    player_arg,
+    positive_int,
+    print_json,
+    seed_arg,
+    table,
+    write_csv,
+)
+
+MAX_RUNS = 10_000_000
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "sweep", help="play many games and summarise the outcomes (Monte Carlo)",
+        description="Play N games (seeds derived from --seed) and print, for each final "
+                    "figure, its 10th/50th/90th percentiles and mean, and the win counts. "
+                    "--set changes an engine parameter for every game (PARAM=VALUE) or "
+                    "samples it per game (PARAM=LO:HI), with a sensitivity table: which "
+                    "parameter moves the outcome most. PARAM is a name from the scenario's "
+                    "[params] (NAME.us / NAME.china for one side, NAME[LEVEL] for one "
+                    "level of a table). Results do not depend on --workers. --format csv "
+                    "prints one row per game (its seed replays it with `run --seed`).")
+    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario's name or a .toml path")
+    p.add_argument("--runs", type=_runs, required=True, metavar="N", help="number of games")
+    p.add_argument("--us", type=player_arg, default="bot:balanced", metavar="PLAYER",
+                   help="who plays the US bloc (default: bot:balanced)")
+    p.add_argument("--china", type=player_arg, default="bot:balanced", metavar="PLAYER",
+                   help="who plays China (default: bot:balanced)")
+    p.add_argument("--seed", type=seed_arg, default=0, help="the sweep's seed (default 0)")
+    p.add_argument("--turns", type=positive_int, default=None,
+                   help="stop each game after this many turns (default: the scenario's length)")
+    p.add_argument("--workers", type=positive_int, default=None, metavar="K",
+                   help="processes to run chunks of games on (default: one per core)")
+    p.add_argument("--set", dest="settings", action="append", default=[],
+                   metavar="PARAM=VALUE|PARAM=LO:HI", help="change an engine parameter "
+                   "(repeatable)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(handler=run)
+
+
+def _runs(text: str) -> int:
+    value = positive_int(text)
+    if value > MAX_RUNS:
+        raise argparse.ArgumentTypeError(f"{value} is over the limit of {MAX_RUNS:,} games")
+    return value
+
+
+class Progress:
+    """A bar on stderr, only when stderr is a terminal (quiet in pipes, logs and CI)."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active:
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+                         f"{done:,}/{total:,} games")
+        if done >= total:
+            sys.stderr.write("\r" + " " * (self.WIDTH + 40) + "\r")
+        sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.analysis.params_set import parse_setting
+    from game.analysis.sweep import default_workers, run_sweep
+
+    settings = tuple(parse_setting(text) for text in args.settings)
+    scenario = load(args.scenario)
+    workers = args.workers or default_workers()
+    result = run_sweep(scenario, args.runs, args.seed, args.us, args.china, settings,
+                       workers=workers, turns=args.turns, progress=Progress())
+    if args.format == "json":
+        print_json(sweep_json(result))
+    elif args.format == "csv":
+        header, rows = sweep_csv(result)
+        write_csv(header, rows)
+    else:
+        sys.stdout.write(sweep_table(result) + "\n")
+    return 0
+
+
+def _clean(value: float) -> float:
+    return float(f"{value:.10g}")
+
+
+def sweep_json(result: Any) -> dict[str, Any]:
+    """The DESIGN.md section 3 contract (`runs`, `metrics`, `winners`), plus what the
+    sweep was (`scenario`, `seed`, players, `set`), `crisis` (games ended in a crisis)
+    and, with ranges, `sensitivity`."""
+    out: dict[str, Any] = {
+        "scenario": result.scenario,
+        "seed": result.seed,
+        "us": result.us,
+        "china": result.china,
+        "set": [str(s) for s in result.settings],
+        "runs": result.runs,
+        "metrics": {name: {k: _clean(v) for k, v in stats.items()}
+                    for name, stats in result.summary().items()},
+        "winners": result.win_counts(),
+        "crisis": int(result.games.crisis.sum()),
+    }
+    if any(s.ranged for s in result.settings):
+        out["sensitivity"] = [
+            {**row, "rank_correlation": {k: _clean(v) for k, v in
+                                         row["rank_correlation"].items()},
+             "swing": _clean(row["swing"])}
+            for row in result.sensitivity()]
+    return out
+
+
+def sweep_csv(result: Any) -> tuple[list[str], list[list[Any]]]:
+    """One row per game: index, seed, the settings' values, winner, crisis, and every
+    final figure per side."""
+    outcomes = result.outcomes()
+    names = list(outcomes)
+    header = ["game", "seed", *[s.label for s in result.settings], "winner", "crisis", *names]
+    g = result.games
+    winner = {0: "us", 1: "china", -1: "draw"}
+    rows = []
+    for i in range(result.runs):
+        rows.append([i, int(g.seeds[i]), *[_clean(v) for v in g.values[i]],
+                     winner[int(g.winners[i])], bool(g.crisis[i]),
+                     *[_clean(float(outcomes[n][i])) for n in names]])
+    return header, rows
+
+
+TABLE_METRICS = ("score", "compute", "inventory", "capability", "market_share", "revenue",
+                 "budget", "algo_efficiency", "power_gw")
+
+
+def sweep_table(result: Any) -> str:
+    summary = result.summary()
+    rows = []
+    for side in ("us", "china"):
+        for name in TABLE_METRICS:
+            s = summary[f"{side}.{name}"]
+            rows.append([f"{side}.{name}", fmt(s["p10"]), fmt(s["p50"]), fmt(s["p90"]),
+                         fmt(s["mean"])])
+    t = summary["tension"]
+    rows.append(["tension", fmt(t["p10"]), fmt(t["p50"]), fmt(t["p90"]), fmt(t["mean"])])
+    wins = result.win_counts()
+    setting = f"; set {', '.join(str(s) for s in result.settings)}" if result.settings else ""
+    parts = [
+        f"{result.scenario}: {result.runs:,} games, seed {result.seed}, us {result.us}, "
+        f"china {result.china}{setting}",
+        "",
+        table(["final figure", "p10", "p50", "p90", "mean"], rows),
+        "",
+        f"wins: us {wins['us']:,}, china {wins['china']:,}, draw {wins['draw']:,}; "
+        f"ended in a crisis: {int(result.games.crisis.sum()):,}",
+    ]
+    sens = result.sensitivity()
+    if sens:
+        srows = [[r["param"], f"{r['low']:g}:{r['high']:g}",
+                  f"{r['rank_correlation']['score_gap']:+.2f}",
+                  f"{r['rank_correlation']['us.score']:+.2f}",
+                  f"{r['rank_correlation']['china.score']:+.2f}", f"{r['swing']:+.1f}"]
+                 for r in sens]
+        parts += ["", "sensitivity (what moves the outcome most first):",
+                  table(["parameter", "range", "rho gap", "rho us", "rho china",
+                         "swing gap"], srows),
+                  "rho: rank correlation of the sampled value with the final score (gap = "
+                  "us - china); swing: mean score gap, top fifth of the range minus bottom "
+                  "fifth"]
+    parts += ["", "units: compute and inventory in M H100e; capability log10 FLOP; "
+                  "revenue and budget $B/quarter; power GW"]
+    return "\n".join(parts)
