@@ -96,7 +96,7 @@ def test_an_injected_event_changes_the_game_and_replays(baseline, tmp_path):
 
 def test_facilitator_actions_and_journal_round_trip(baseline, tmp_path):
     game = Game.new(baseline, seed=5)
-    game.override("chip_cost", 30.0, side="china")
+    game.override("budget_growth", 0.3, side="china")  # moves next quarter's budget
     game.add_event({"id": "facilitator-blackout", "title": "Grid failure",
                     "effects": [{"kind": "multiply", "state": "power_gw", "side": "us",
                                  "value": 0.9}]})

@@ -34,10 +34,13 @@ def _advance(pipe: FloatArray) -> tuple[FloatArray, FloatArray]:
 
 def _start(pipe: FloatArray, amount: FloatArray, lead: FloatArray) -> FloatArray:
     """Put `amount` (B, 2) into slot lead - 1 of each side's pipeline."""
-    slot = clamp(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1)
-    slot = np.broadcast_to(slot, amount.shape)
-    onehot = np.arange(PIPELINE_SLOTS) == slot[..., None]
-    return pipe + onehot * amount[..., None]
+    slot = np.broadcast_to(clamp(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1),
+                           amount.shape)
+    pipe = pipe.copy()
+    rows = np.arange(amount.shape[0])[:, None]
+    sides = np.arange(amount.shape[1])[None, :]
+    pipe[rows, sides, slot] += amount  # each (game, side) names one slot: no collisions
+    return pipe
 
 
 def build(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldState:

@@ -2,8 +2,11 @@
 
 Each side knows its own state exactly. Its estimates of the other side's figures carry
 log-normal noise whose spread shrinks with its intelligence effort (a decaying stock of
-intel spending): spread = max(floor, fog_sigma / (1 + intel / intel_ref)). Policies are
-public. Noise is drawn per (seed, turn, observer), so estimates are reproducible.
+intel spending): spread = max(floor, fog_sigma / (1 + intel / intel_ref)). Related figures
+err together (one draw per group: whoever overestimates the other side's compute also
+overestimates the power it draws), which keeps estimates coherent. Policies, market
+share and revenue are public. Noise is drawn per (seed, turn, observer), so estimates are
+reproducible.
 """
 
 from __future__ import annotations
@@ -31,6 +34,14 @@ _DERIVED = {
 # Figures whose estimate is additive (already on a log scale) or public (exact).
 _LOG_SCALE = {"capability"}
 _PUBLIC = {"market_share", "revenue"}
+# Error groups: figures in a group share one draw.
+_GROUP = {
+    "budget": 0, "compute": 1, "power_used_gw": 1, "inventory": 2, "power_gw": 3,
+    "dc_gw": 3, "dc_pipeline_gw": 3, "power_pipeline_gw": 3, "algo_eff": 4,
+    "capability": 4, "hw_eff": 5, "fab_yield": 5, "market_share": 0, "revenue": 0,
+}
+_GROUPS = 1 + max(_GROUP.values())
+_GROUP_OF = np.array([_GROUP[name] for name in OBSERVED])
 INTEL_DECAY = 0.7
 
 
@@ -50,21 +61,29 @@ def true_figures(s: WorldState) -> FloatArray:
                      for name in OBSERVED], axis=-1)
 
 
+_SITES = (rng.SITE_OBSERVE_US, rng.SITE_OBSERVE_CHINA)
+_LOG_COLUMNS = [j for j, name in enumerate(OBSERVED) if name in _LOG_SCALE]
+_PUBLIC_COLUMNS = [j for j, name in enumerate(OBSERVED) if name in _PUBLIC]
+
+
 def estimates(s: WorldState, p: Params, resolved: int) -> tuple[FloatArray, FloatArray]:
     """Returns (B, 2, K) estimates where [:, i] is what side i believes of the other side,
     and the (B, 2) spreads behind them, after `resolved` turns (the draw key), so the
     opening view and every later one can be recomputed from the state alone."""
-    turn = resolved
     sigma = spread(s, p)
-    truth = true_figures(s)[:, ::-1, :]  # side i looks at side 1 - i
-    k = len(OBSERVED)
-    z = np.stack([rng.normal(s.seed, turn, rng.SITE_OBSERVE_US, k),
-                  rng.normal(s.seed, turn, rng.SITE_OBSERVE_CHINA, k)], axis=1)
-    noise = sigma[:, :, None] * z
-    est = truth * np.exp(noise - 0.5 * sigma[:, :, None] ** 2)
-    for j, name in enumerate(OBSERVED):
-        if name in _LOG_SCALE:
-            est[:, :, j] = truth[:, :, j] + noise[:, :, j]
-        elif name in _PUBLIC:
-            est[:, :, j] = truth[:, :, j]
-    return est, sigma
+    truth = true_figures(s)
+    both = [side_estimates(s, truth[:, 1 - i], sigma[:, i], i, resolved) for i in (0, 1)]
+    return np.stack(both, axis=1), sigma
+
+
+def side_estimates(s: WorldState, truth: FloatArray, sigma: FloatArray, side: int,
+                   resolved: int) -> FloatArray:
+    """(B, K): what `side` believes of the other side, whose true figures are `truth`
+    (B, K), given its spread (B,). Each side's noise has its own draw site, so one side's
+    view costs half of both."""
+    z = rng.normal(s.seed, resolved, _SITES[side], _GROUPS)[:, _GROUP_OF]
+    noise = sigma[:, None] * z
+    est = truth * np.exp(noise - 0.5 * sigma[:, None] ** 2)
+    est[:, _LOG_COLUMNS] = truth[:, _LOG_COLUMNS] + noise[:, _LOG_COLUMNS]
+    est[:, _PUBLIC_COLUMNS] = truth[:, _PUBLIC_COLUMNS]
+    return est

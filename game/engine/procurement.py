@@ -21,7 +21,8 @@ from game.engine.types import CHINA, US, FloatArray
 
 
 def _buy(money: FloatArray, price: FloatArray, available: FloatArray) -> FloatArray:
-    return np.minimum(money / price, np.maximum(available, 0.0))
+    # Money left over after a purchase can come out a rounding error below zero.
+    return np.minimum(np.maximum(money, 0.0) / price, np.maximum(available, 0.0))
 
 
 def procure(

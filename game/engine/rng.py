@@ -56,15 +56,18 @@ def uniform(
 def normal(
     seed: npt.NDArray[np.uint64], turn: int, site: int, count: int = 1
 ) -> npt.NDArray[np.float64]:
-    """Standard normal draws, shape (batch, count), by Box-Muller over paired uniforms."""
-    u = uniform(seed, turn, site, 2 * count)
-    u1 = 1.0 - u[:, :count]  # (0, 1]: log is finite
-    u2 = u[:, count:]
-    return np.sqrt(-2.0 * np.log(u1)) * np.cos(2.0 * np.pi * u2)
+    """Standard normal draws, shape (batch, count), by Box-Muller: each pair of uniforms
+    gives two independent normals (the cosine and the sine)."""
+    pairs = (count + 1) // 2
+    u = uniform(seed, turn, site, 2 * pairs)
+    radius = np.sqrt(-2.0 * np.log(1.0 - u[:, :pairs]))  # 1 - u in (0, 1]: log is finite
+    angle = (2.0 * np.pi) * u[:, pairs:]
+    return np.concatenate([radius * np.cos(angle), radius * np.sin(angle)], axis=1)[:, :count]
 
 
 def derive_seeds(seed: int, runs: int) -> npt.NDArray[np.uint64]:
-    """Seeds for the games of a sweep: a pure function of the sweep's seed and game index."""
-    with np.errstate(over="ignore"):
-        idx = np.arange(runs, dtype=np.uint64)
-        return _mix(np.uint64(seed) * _GOLDEN + idx * _INDEX_KEY + _SITE_KEY)
+    """Seeds for the games of a sweep: a pure function of the sweep's seed and game index,
+    below 2^63 so that each one replays with `run --seed`."""
+    idx = np.arange(runs, dtype=np.uint64)
+    start = np.uint64((seed * int(_GOLDEN) + int(_SITE_KEY)) & _MASK)
+    return _mix(start + idx * _INDEX_KEY) >> np.uint64(1)
