@@ -1,0 +1,67 @@
+"""`compute-race play`: the terminal UI. With no scenario it opens the title screen."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.commands.common import player_arg, seed_arg
+
+SIDES = ("us", "china", "both", "none")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "play", help="play in the terminal (the default command)",
+        description="Open the game in the terminal. With no SCENARIO, start on the title "
+                    "screen; with one, go straight into the game with the choices given. "
+                    "--side both is hot-seat for two players, --side none watches the bots.")
+    p.add_argument("scenario", metavar="SCENARIO", nargs="?", default=None,
+                   help="a shipped scenario's name or a .toml path")
+    p.add_argument("--side", choices=SIDES, default=None,
+                   help="who you play: us, china, both (hot-seat) or none (watch); "
+                        "default us")
+    p.add_argument("--opponent", type=player_arg, default=None, metavar="PLAYER",
+                   help="who plays the other side(s): bot:NAME[:LEVEL] or script:FILE "
+                        "(default bot:balanced)")
+    p.add_argument("--seed", type=seed_arg, default=None,
+                   help="the game's seed (default: random, shown on screen)")
+    p.add_argument("--load", metavar="FILE", default=None, help="resume a saved game")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from game.bots.players import DEFAULT_PLAYER
+    from game.model.errors import InputError
+
+    game = None
+    humans: tuple[str, ...] = ()
+    if args.load:
+        if args.scenario or args.side or args.opponent or args.seed is not None:
+            raise InputError(["--load: give the saved game alone (its scenario, sides, "
+                              "players and seed come from the file)"])
+        from game.tui import hooks
+        from game.tui.setup import humans_of
+
+        try:
+            game = hooks.load(Path(args.load))
+        except hooks.Missing as exc:
+            raise InputError([f"{args.load}: {exc}"]) from None
+        humans = humans_of(game)
+    elif args.scenario is not None:
+        from game.tui.setup import NewGame, random_seed, start
+
+        seed = random_seed() if args.seed is None else args.seed
+        game, humans = start(NewGame(args.scenario, args.side or "us",
+                                     args.opponent or DEFAULT_PLAYER, seed))
+    elif args.side or args.opponent or args.seed is not None:
+        raise InputError(["--side, --opponent and --seed need a SCENARIO (e.g. "
+                          "`compute-race play baseline-2025 --side china`); without one the "
+                          "title screen asks"])
+
+    from game.tui.app import ComputeRaceApp
+
+    app = ComputeRaceApp(game, humans)
+    result = app.run()
+    return int(result or 0)

@@ -1,0 +1,37 @@
+"""The command palette (ctrl+p): exactly the game's eight commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+# (name shown, app action, help line). DESIGN.md §4 fixes the names.
+PALETTE: tuple[tuple[str, str, str], ...] = (
+    ("End turn", "end_turn", "Resolve the quarter with the orders given"),
+    ("Save game", "save_game", "Write the game to a file (the save is also the replay)"),
+    ("Load game", "load_game", "Resume a saved game"),
+    ("Undo turn", "undo_turn", "Take back the last quarter"),
+    ("Help", "help", "The mechanics, the keys and the units"),
+    ("Export debrief", "export_debrief", "Write the debrief report of this game"),
+    ("Facilitator console", "facilitator", "Inject events and take notes (workshops)"),
+    ("Quit", "quit", "Leave the game"),
+)
+
+
+class GameCommands(Provider):
+    def _runner(self, action: str) -> Callable[[], object]:
+        return partial(self.app.run_action, action)
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in PALETTE:
+            yield DiscoveryHit(name, self._runner(action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in PALETTE:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), self._runner(action), text=name,
+                          help=help_text)

@@ -1,0 +1,6 @@
+"""Modal dialogs."""
+
+from game.tui.dialogs.event import EventDialog
+from game.tui.dialogs.path import PathDialog
+
+__all__ = ["EventDialog", "PathDialog"]

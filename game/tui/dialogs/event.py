@@ -1,0 +1,35 @@
+"""A major event, as a dialog over the turn report."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from game.tui.present import NewsItem
+
+
+class EventDialog(ModalScreen[None]):
+    BINDINGS = [Binding("enter", "close", "OK"), Binding("escape", "close", "OK", show=False)]
+
+    def __init__(self, item: NewsItem) -> None:
+        super().__init__()
+        self.item = item
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="event-box", classes="dialog"):
+            yield Static(f"★ MAJOR EVENT · {self.item.date}", classes="dialog-kicker")
+            yield Static(f"[b]{self.item.title}[/b]", classes="dialog-title")
+            yield Static(self.item.text or "", classes="dialog-body")
+            yield Button("OK (Enter)", id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

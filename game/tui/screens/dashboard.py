@@ -1,0 +1,144 @@
+"""The dashboard: date and turn, tension, your figures, the other side's estimates, charts
+over time and the news. A spectator (side 'none') sees both sides' true figures."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.tui import present
+from game.tui.widgets.chart import TrendChart
+from game.tui.widgets.figures import EstimatesPanel, FiguresPanel
+from game.tui.widgets.news import NewsFeed
+from game.tui.widgets.tension import TensionMeter
+from game.tui.widgets.trends import TrendLines
+
+if TYPE_CHECKING:
+    from game.tui.app import ComputeRaceApp
+
+
+COMPACT_BELOW = 100  # columns: below this the tables drop units and use short labels
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS = [
+        Binding("o", "orders", "Orders"),
+        Binding("e", "app.end_turn", "End turn"),
+        Binding("u", "app.undo_turn", "Undo"),
+        Binding("r", "report", "Report"),
+        Binding("m", "chart", "Chart"),
+        Binding("b", "briefing", "Briefing"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chart_metric = "compute"
+
+    @property
+    def race(self) -> ComputeRaceApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="topbar")
+        yield TensionMeter(id="tension")
+        with Horizontal(id="tables"):
+            yield FiguresPanel(id="own")
+            yield EstimatesPanel(id="other")
+            yield FiguresPanel(id="other-truth")
+        with Horizontal(id="lower"):
+            yield TrendChart(id="chart")
+            yield NewsFeed(id="news")
+        yield TrendLines(id="trends")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        race = self.race
+        if action == "end_turn":
+            return race.can_end_turn() or None
+        if action == "undo_turn":
+            return race.can_undo() or None
+        if action == "report":
+            return bool(race.game and race.game.history) or None
+        if action == "orders":
+            return (race.seat is not None and not race.busy) or None
+        return True
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the game (never while a turn is being resolved)."""
+        race = self.race
+        game = race.game
+        if game is None or race.busy:
+            return
+        seat = race.seat
+        view = game.view(seat or "us")
+        who = present.side_label(seat) if seat else "Watching the bots"
+        scores = " · ".join(f"{present.SIDE_MARK[s]} {v:.1f}" for s, v in game.scores.items())
+        ended = " · game over" if game.over else ""
+        self.query_one("#topbar", Static).update(
+            f"[b]{who}[/b] · [b]{game.date}[/b] · turn {min(game.turn + 1, game.turns)}/"
+            f"{game.turns} · score {scores}{ended}")
+        crisis = float(game.rules.params.crisis_threshold[..., 0].ravel()[0])
+        self.query_one(TensionMeter).show(view.tension, crisis)
+        compact = self.app.size.width < COMPACT_BELOW
+        own = self.query_one("#own", FiguresPanel)
+        other_est = self.query_one("#other", EstimatesPanel)
+        other_truth = self.query_one("#other-truth", FiguresPanel)
+        if seat is None:
+            own.show(f"{present.side_label('us')} (true)", present.figure_rows(game, "us"),
+                     compact)
+            other_truth.show(f"{present.side_label('china')} (true)",
+                             present.figure_rows(game, "china"), compact)
+        else:
+            rival = present.other_side(seat)
+            own.show(f"Yours: {present.side_label(seat)}", present.figure_rows(game, seat),
+                     compact)
+            other_est.show(f"{present.side_label(rival)}: estimates",
+                           present.estimate_rows(view), compact)
+        other_est.display = seat is not None
+        other_truth.display = seat is None
+        self._draw_chart()
+        self.query_one(NewsFeed).show(present.news(game))
+        self.query_one("#status", Static).update(race.status_line())
+        self.refresh_bindings()
+
+    def _draw_chart(self) -> None:
+        game = self.race.game
+        assert game is not None
+        series = present.chart_series(game, self.race.seat, self.chart_metric)
+        title = present.CHART_METRICS[self.chart_metric]
+        self.query_one(TrendChart).show(title, series)
+        self.query_one(TrendLines).show(title, series)
+
+    def show_busy(self) -> None:
+        self.query_one("#status", Static).update("[b]Resolving the quarter…[/b]")
+        self.refresh_bindings()
+
+    def action_chart(self) -> None:
+        names = list(present.CHART_METRICS)
+        self.chart_metric = names[(names.index(self.chart_metric) + 1) % len(names)]
+        if self.race.game is not None and not self.race.busy:
+            self._draw_chart()
+
+    def action_orders(self) -> None:
+        self.race.open_orders()
+
+    def action_report(self) -> None:
+        self.race.show_last_report()
+
+    def action_briefing(self) -> None:
+        self.race.show_briefing(self.race.seat)

@@ -1,0 +1,177 @@
+"""Orders: the allocation editor (always 100%), training share and policies with their
+effect and tension cost, reset to last turn's orders, the bot's suggestion, and the
+advisor panel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static
+
+from game.engine.orders import POLICIES
+from game.model.orders import ORDERS_MODELS, Orders
+from game.tui.messages import ForecastReady
+from game.tui.policy_text import params_in_force
+from game.tui.present import side_label
+from game.tui.widgets.advisor import AdvisorPanel, format_forecast
+from game.tui.widgets.allocation import AllocationEditor
+from game.tui.widgets.policies import PolicyEditor
+
+if TYPE_CHECKING:
+    from game.tui.app import ComputeRaceApp
+
+FORECAST_DELAY = 0.4  # seconds of quiet before the advisor recomputes
+
+
+class OrdersScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "done", "Done"),
+        Binding("r", "reset", "Reset to last turn"),
+        Binding("s", "suggest", "Bot's suggestion"),
+        Binding("e", "end_turn", "End turn"),
+    ]
+
+    def __init__(self, side: str) -> None:
+        super().__init__()
+        self.side = side
+
+    @property
+    def race(self) -> ComputeRaceApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        game = self.race.game
+        assert game is not None
+        draft = self.race.drafts[self.side]
+        budget = game.figures()[self.side]["budget"]
+        state = game.state
+        column = 0 if self.side == "us" else 1
+        in_force = {name: float(v) for name, v in zip(POLICIES[self.side],
+                                                       state.policy[0, column], strict=True)}
+        yield Static(f"[b]Orders: {side_label(self.side)}[/b] · {game.date} · turn "
+                     f"{game.turn + 1}/{game.turns} · budget ${budget:.1f}B this quarter",
+                     id="orders-title")
+        with VerticalScroll(id="orders-scroll"):
+            with Horizontal(id="orders-body"):
+                with Vertical(id="orders-left"):
+                    yield Label("Budget allocation (always adds up to 100%)",
+                                classes="section")
+                    yield AllocationEditor(draft.allocation, budget, id="allocation")
+                    # ADVISOR PANEL (analysis issue: Game.forecast)
+                    yield AdvisorPanel(id="advisor")
+                with Vertical(id="orders-right"):
+                    yield Label("Training and policies", classes="section")
+                    yield PolicyEditor(self.side, draft.policies, draft.training_share,
+                                       in_force, params_in_force(game), id="policies")
+                    yield Static("", id="policy-detail")
+            yield Static("", id="orders-problem")
+            with Horizontal(id="orders-buttons"):
+                yield Button("Done (Esc)", id="done", variant="primary")
+                yield Button("Reset to last turn (r)", id="reset")
+                yield Button("Bot's suggestion (s)", id="suggest")
+                yield Button("End turn (e)", id="end", variant="success")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(AllocationEditor).focus()
+        self._orders_changed()
+
+    # --- building the orders ------------------------------------------------------------
+    def build(self) -> Orders | None:
+        """The orders on screen as the pydantic model, or None with the problem shown."""
+        problem = self.query_one("#orders-problem", Static)
+        try:
+            orders = ORDERS_MODELS[self.side](
+                allocation=self.query_one(AllocationEditor).to_model(),
+                training_share=self.query_one(PolicyEditor).training_share,
+                policies=self.query_one(PolicyEditor).to_model())
+        except ValidationError as exc:
+            problem.update("✗ " + "; ".join(e["msg"] for e in exc.errors()))
+            return None
+        problem.update("")
+        return orders
+
+    def commit(self) -> bool:
+        """Keep the orders on screen as the side's draft; False if they are invalid."""
+        orders = self.build()
+        if orders is None:
+            return False
+        self.race.drafts[self.side] = orders
+        return True
+
+    def _fill(self, orders: Orders) -> None:
+        self.query_one(AllocationEditor).set_from(orders.allocation)
+        self.query_one(PolicyEditor).set_from(orders.policies, orders.training_share)
+
+    # --- actions ------------------------------------------------------------------------
+    def action_done(self) -> None:
+        if self.commit():
+            self.dismiss(None)
+
+    def action_reset(self) -> None:
+        game = self.race.game
+        assert game is not None
+        self._fill(game.last_orders(self.side))
+        self.notify("Back to last turn's orders.", timeout=2)
+
+    def action_suggest(self) -> None:
+        game = self.race.game
+        assert game is not None
+        self._fill(game.suggested_orders(self.side))
+        self.notify("The balanced bot's orders for your side; change what you like.",
+                    timeout=3)
+
+    def action_end_turn(self) -> None:
+        self.race.action_end_turn()
+
+    @on(Button.Pressed, "#done")
+    def _done(self) -> None:
+        self.action_done()
+
+    @on(Button.Pressed, "#reset")
+    def _reset(self) -> None:
+        self.action_reset()
+
+    @on(Button.Pressed, "#suggest")
+    def _suggest(self) -> None:
+        self.action_suggest()
+
+    @on(Button.Pressed, "#end")
+    def _end(self) -> None:
+        self.action_end_turn()
+
+    # --- the advisor ---------------------------------------------------------------------
+    @on(AllocationEditor.Changed)
+    @on(PolicyEditor.Changed)
+    def _orders_changed(self) -> None:
+        self.query_one("#policy-detail", Static).update(self.query_one(PolicyEditor).detail())
+        self._schedule_forecast()
+
+    def _schedule_forecast(self) -> None:
+        advisor = self.query_one(AdvisorPanel)
+        if not advisor.available():
+            return
+        orders = self.build()
+        if orders is not None:
+            self.set_timer(FORECAST_DELAY, lambda: self._forecast(orders))
+
+    @work(thread=True, exclusive=True, group="forecast")
+    def _forecast(self, orders: Orders) -> None:
+        game = self.race.game
+        if game is None or self.race.busy:
+            return
+        try:
+            result = game.forecast(self.side, orders, futures=self.race.advisor_futures)
+        except Exception as exc:  # the advisor must never take the orders screen down
+            self.post_message(ForecastReady(f"[dim]the forecast failed: {exc}[/dim]"))
+            return
+        self.post_message(ForecastReady(format_forecast(result)))
+
+    def on_forecast_ready(self, message: ForecastReady) -> None:
+        self.query_one(AdvisorPanel).show_result(message.text)

@@ -1,0 +1,63 @@
+"""The turn report: what changed and why, cause by cause from the TurnLog; the events that
+fired; the score change."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+from game.tui.present import SIDE_MARK, TurnReport, side_label
+
+
+def report_text(report: TurnReport) -> Text:
+    text = Text()
+    text.append(f"Turn report: {report.date} (turn {report.turn + 1})\n\n", style="bold")
+    for side, lines in report.sides.items():
+        text.append(f"{side_label(side)}\n", style="bold")
+        for line in lines:
+            text.append(f"  {line.text}\n")
+        text.append("\n")
+    text.append("Both sides\n", style="bold")
+    text.append(f"  {report.tension}\n")
+    scores = " · ".join(f"{SIDE_MARK[s]} {now:.1f} ({change:+.1f})".replace("-", "−")
+                        for s, (now, change) in report.scores.items())
+    text.append(f"  score {scores}\n\n")
+    text.append("Events\n", style="bold")
+    if not report.events:
+        text.append("  none this quarter\n", style="dim")
+    for item in report.events:
+        text.append("  ★ MAJOR " if item.major else "  • ", style="bold")
+        text.append(f"{item.title}\n")
+        if item.text:
+            text.append(f"    {item.text}\n", style="dim")
+    return text
+
+
+class ReportScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "close", "Continue"),
+        Binding("escape", "close", "Continue", show=False),
+    ]
+
+    def __init__(self, report: TurnReport) -> None:
+        super().__init__()
+        self.report = report
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="report"):
+            yield Static(report_text(self.report), id="report-text")
+            yield Button("Continue (Enter)", id="continue", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#continue", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,46 @@
+"""Fixtures for the UI tests: short games from the baseline scenario with fixed seeds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from game.model.loader import load_scenario
+from game.model.scenario import Clock
+from game.session import Game
+from game.tui.app import ComputeRaceApp
+from game.tui.setup import HUMANS
+
+SHORT_TURNS = 4
+TEST_FUTURES = 64  # the advisor's forecasts, kept small so the suite stays fast
+
+
+def short_game(side: str = "us", seed: int = 7, turns: int = SHORT_TURNS) -> Game:
+    """The baseline scenario cut to `turns` quarters (as `run --turns` would play it)."""
+    base = load_scenario("baseline-2025")
+    scenario = base.model_copy(update={"clock": Clock(start=base.clock.start, turns=turns)})
+    humans = HUMANS[side]
+    players = {s: "human" if s in humans else "bot:balanced" for s in ("us", "china")}
+    return Game.new(scenario, seed=seed, us=players["us"], china=players["china"])
+
+
+@pytest.fixture()
+def make_app() -> Callable[..., ComputeRaceApp]:
+    def make(side: str = "us", seed: int = 7, turns: int = SHORT_TURNS,
+             played: int = 0) -> ComputeRaceApp:
+        game = short_game(side, seed, turns)
+        game.play_out(played)
+        app = ComputeRaceApp(game, HUMANS[side])
+        app.advisor_futures = TEST_FUTURES
+        return app
+
+    return make
+
+
+async def settle(pilot, app: ComputeRaceApp) -> None:
+    """Let a resolving turn finish and the screens it pushes appear."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()

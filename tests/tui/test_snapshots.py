@@ -1,0 +1,98 @@
+"""One snapshot per screen at 120x40 (and the dashboard at 80x24), from fixed seeds.
+
+Regenerate only after looking at the report: `pytest tests/tui/test_snapshots.py
+--snapshot-update`. No clock is shown and blinking cursors are switched off."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from game.tui.app import ComputeRaceApp
+from game.tui.dialogs.event import EventDialog
+from tests.tui.conftest import settle
+
+SIZE = (120, 40)
+
+
+def no_blink(app: ComputeRaceApp) -> None:
+    for field in app.screen.query(Input):
+        field.cursor_blink = False
+
+
+def test_title(snap_compare) -> None:
+    async def before(pilot) -> None:
+        no_blink(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(ComputeRaceApp(seed=4242, scenario="baseline-2025"),
+                        terminal_size=SIZE, run_before=before)
+
+
+def test_briefing(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us"), terminal_size=SIZE)
+
+
+def test_dashboard(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us", played=2), terminal_size=SIZE, press=["enter"])
+
+
+def test_dashboard_80x24(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us", played=2), terminal_size=(80, 24), press=["enter"])
+
+
+def test_dashboard_watching(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("none", played=2), terminal_size=SIZE, press=["enter"])
+
+
+def test_orders(snap_compare, make_app) -> None:
+    async def before(pilot) -> None:
+        await pilot.press("enter", "o", "right", "tab", "down", "down")
+        await advisor_done(pilot)
+
+    assert snap_compare(make_app("china", played=1), terminal_size=SIZE, run_before=before)
+
+
+async def advisor_done(pilot) -> None:
+    """Wait for the advisor's forecast (it runs in a worker after a short delay)."""
+    advisor = pilot.app.screen.query_one("#advisor")
+    for _ in range(100):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        text = str(advisor.render())
+        if "quarters" in text or "not in this build" in text:
+            return
+
+
+def test_handover(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("both"), terminal_size=SIZE)
+
+
+def test_turn_report(snap_compare, make_app) -> None:
+    async def before(pilot) -> None:
+        await pilot.press("enter", "e")
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(make_app("us", seed=7), terminal_size=SIZE, run_before=before)
+
+
+def test_major_event_dialog(snap_compare, make_app) -> None:
+    async def before(pilot) -> None:
+        pilot.app.game.inject("efficiency-breakthrough")
+        await pilot.press("enter", "e")
+        await settle(pilot, pilot.app)
+        assert isinstance(pilot.app.screen, EventDialog)
+
+    assert snap_compare(make_app("us", seed=7), terminal_size=SIZE, run_before=before)
+
+
+def test_end_of_game(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us", played=4), terminal_size=SIZE)
+
+
+def test_help(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us"), terminal_size=SIZE, press=["enter", "f1"])
+
+
+def test_facilitator_console(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us", played=1), terminal_size=SIZE,
+                        press=["enter", "ctrl+f"])
