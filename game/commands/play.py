@@ -26,6 +26,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=seed_arg, default=None,
                    help="the game's seed (default: random, shown on screen)")
     p.add_argument("--load", metavar="FILE", default=None, help="resume a saved game")
+    p.add_argument("--facilitator", action="store_true",
+                   help="run a workshop: the facilitator console (inject events, override "
+                        "parameters, pause, reveal, notes) is one key away (ctrl+f) and the "
+                        "record says the session was facilitated")
+    p.add_argument("--replay", metavar="FILE", default=None,
+                   help="open a record (a save, an autosave or `run --record`) in the replay "
+                        "viewer: step through its turns and take control from any of them")
     p.set_defaults(handler=run)
 
 
@@ -37,7 +44,17 @@ def run(args: argparse.Namespace) -> int:
 
     game = None
     humans: tuple[str, ...] = ()
-    if args.load:
+    replayed = None
+    if args.replay:
+        if (args.load or args.scenario or args.side or args.opponent
+                or args.seed is not None):
+            raise InputError(["--replay: give the record alone (its scenario, sides, "
+                              "players and seed come from the file)"])
+        from game.tui import hooks
+
+        # Read and recompute before any screen opens: a bad file exits 2, untouched.
+        replayed = hooks.open_replay(Path(args.replay))
+    elif args.load:
         if args.scenario or args.side or args.opponent or args.seed is not None:
             raise InputError(["--load: give the saved game alone (its scenario, sides, "
                               "players and seed come from the file)"])
@@ -62,6 +79,6 @@ def run(args: argparse.Namespace) -> int:
 
     from game.tui.app import ComputeRaceApp
 
-    app = ComputeRaceApp(game, humans)
+    app = ComputeRaceApp(game, humans, replay=replayed, facilitated=args.facilitator)
     result = app.run()
     return int(result or 0)

@@ -26,6 +26,7 @@ from game.tui import hooks, present
 from game.tui.commands import GameCommands
 from game.tui.dialogs.event import EventDialog
 from game.tui.dialogs.path import PathDialog
+from game.tui.dialogs.resolve import ResolveDialog
 from game.tui.messages import TurnFailed, TurnResolved
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.dashboard import DashboardScreen
@@ -56,8 +57,12 @@ class ComputeRaceApp(App[int]):
     ]
 
     def __init__(self, game: Game | None = None, humans: tuple[str, ...] = (),
-                 *, scenario: str | None = None, seed: int | None = None) -> None:
+                 *, scenario: str | None = None, seed: int | None = None,
+                 replay: hooks.Replayed | None = None, facilitated: bool = False) -> None:
         super().__init__()
+        # A workshop run by a facilitator (play --facilitator): the console is a key away.
+        self.facilitated = facilitated
+        self.paused = False  # the facilitator holds each quarter until they confirm
         self.game: Game | None = None
         self.humans: tuple[str, ...] = ()
         self.seat: str | None = None  # whose screen is showing; None: a spectator
@@ -66,6 +71,7 @@ class ComputeRaceApp(App[int]):
         self.last_resolve_seconds = 0.0
         self.briefed: set[str | None] = set()
         self._initial = (game, humans)
+        self._replay = replay  # `play --replay FILE`: open the viewer first
         self._title_scenario = scenario
         self._title_seed = random_seed() if seed is None else seed
         self.dashboard: DashboardScreen | None = None
@@ -76,6 +82,10 @@ class ComputeRaceApp(App[int]):
         game, humans = self._initial
         if game is not None:
             self.begin(game, humans)
+        elif self._replay is not None:
+            from game.tui.screens.replay import ReplayScreen
+
+            self.push_screen(ReplayScreen(self._replay))
         else:
             self.push_screen(TitleScreen(self._title_seed, self._title_scenario))
 
@@ -87,7 +97,10 @@ class ComputeRaceApp(App[int]):
         self.drafts = {side: game.last_orders(side) for side in humans}
         self.briefed = set()
         self.busy = False
+        self.paused = False
         self._to_base()
+        if self.facilitated:
+            self._mark_facilitated(game)
         self.dashboard = DashboardScreen()
         self.push_screen(self.dashboard)
         if game.over:
@@ -118,6 +131,8 @@ class ComputeRaceApp(App[int]):
             return ""
         if game.over:
             return "[b]The game is over.[/b] u: undo the last turn · ctrl+s: save the record"
+        if self.paused:
+            return "[b]⏸ Paused by the facilitator:[/b] the quarter resolves when they say so"
         if self.seat is None:
             return "Watching: e resolves the next quarter with the bots' orders."
         changed = self.drafts[self.seat] != game.last_orders(self.seat)
@@ -158,7 +173,46 @@ class ComputeRaceApp(App[int]):
                 previous, self.seat = self.seat, waiting[0]
                 self._handover(self.seat, previous)
                 return
+        if self.paused:
+            self._ask_facilitator()
+            return
         self._resolve()
+
+    # --- the facilitator ----------------------------------------------------------------
+    def _mark_facilitated(self, game: Game) -> None:
+        """Say on screen, and once in the record's journal, that a facilitator runs it."""
+        self.sub_title = "facilitated session · ctrl+f: console"
+        if hooks.facilitator_ready(game) and not game.journal:
+            game.note("Facilitated session (compute-race play --facilitator).")
+        self.notify("Facilitator console: ctrl+f (or the palette, ctrl+p).",
+                    title="Facilitated session", timeout=6)
+
+    def set_paused(self, paused: bool, why: str = "") -> None:
+        """Hold (or release) the game before each quarter resolves; journaled."""
+        game = self.game
+        if game is None or paused == self.paused:
+            return
+        self.paused = paused
+        if paused:
+            game.log_action("pause", why or "paused before resolving")
+        else:
+            game.log_action("resume", why or "resumed")
+        self._refresh_dashboard()
+
+    def _ask_facilitator(self) -> None:
+        """End turn while paused: the quarter resolves only when the facilitator confirms."""
+        game = self.game
+        assert game is not None
+
+        def answer(resolve: bool | None) -> None:
+            if resolve and self.can_end_turn():
+                self.set_paused(False, f"resumed to resolve {game.date}")
+                self._resolve()
+            else:
+                self.notify("Paused: the facilitator has not released the quarter.",
+                            timeout=3)
+
+        self.push_screen(ResolveDialog(game.date), callback=answer)
 
     def _resolve(self) -> None:
         self.busy = True

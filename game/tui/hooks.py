@@ -1,20 +1,25 @@
-"""Features that land with other issues, looked up when the player asks for them.
+"""The UI's way to the features of other packages: records (save, load, autosave, replay,
+branch), the debrief and the advisor. This is the one place to rewire if a name changes.
 
-Saving and loading come with the records issue (`game.records.save_game/load_game`,
-`autosave`), the debrief with the workshop issue (`game.report.write_report`), the advisor
-with the analysis issue (`Game.forecast`). Each lookup happens at call time, so a command
-lights up the moment its backing function exists, and until then the player gets a clear
-notice instead of a silent no-op. This is the one place to rewire if a name changes.
+Records are part of this build and are called directly, so a missing function is an import
+error at start-up rather than a silently skipped autosave. Features that may still be
+missing (the debrief from the workshop issue) are looked up when the player asks for them,
+and until they exist the player gets a clear notice instead of a silent no-op.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.session import Game
+from game import records
+from game.bots.players import DEFAULT_PLAYER
+from game.model.errors import InputError
+from game.model.record import Record
+from game.session import Game, GameOver
 
 
 class Missing(Exception):
@@ -30,32 +35,82 @@ def _find(module: str, name: str) -> Callable[..., Any] | None:
     return fn if callable(fn) else None
 
 
+# --- saves ----------------------------------------------------------------------------
+
+
 def save(game: Game, path: Path) -> None:
-    fn = _find("game.records", "save_game")
-    if fn is None:
-        raise Missing("Saving games arrives with the records feature "
-                      "(game.records.save_game is not in this build).")
-    fn(game, str(path))
+    records.save_game(game, path)
 
 
 def load(path: Path) -> Game:
-    fn = _find("game.records", "load_game")
-    if fn is None:
-        raise Missing("Loading saved games arrives with the records feature "
-                      "(game.records.load_game is not in this build).")
-    loaded = fn(str(path))
-    if not isinstance(loaded, Game):  # a Record: rebuild the game from it
-        loaded = Game.from_record(loaded)
-    return loaded
+    return records.load_game(path)
 
 
-def autosave(game: Game) -> Path | None:
-    """Autosave after a resolved turn when the records feature provides it."""
-    fn = _find("game.records", "autosave")
-    if fn is None:
-        return None
-    result = fn(game)
-    return Path(result) if isinstance(result, str | Path) else None
+def autosave(game: Game) -> Path:
+    """Autosave after a resolved turn (to COMPUTE_RACE_DATA_DIR when set)."""
+    return records.autosave(game)
+
+
+def resumable() -> records.SaveInfo | None:
+    """The newest autosave of a game not yet over, if any (the title screen offers it)."""
+    found = records.latest_autosaves(limit=1, unfinished=True)
+    return found[0] if found else None
+
+
+# --- replays ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """A record recomputed for the viewer, with what a verification found."""
+
+    path: Path
+    record: Record
+    game: Game  # its history holds every turn the replay could play
+    problem: str  # why the replay is not the record ('' when every digest matched)
+    engine_note: str  # another engine version made the record ('' when the same)
+
+
+def open_replay(path: Path) -> Replayed:
+    """Read and recompute a record, checking every turn's digest. Raises InputError naming
+    the file and the problem (the file is never changed)."""
+    record = records.read_record(path)
+    try:
+        check = records.verify(record)
+    except (ValueError, GameOver) as exc:
+        raise InputError([f"{path}: {exc}"]) from None
+    if check.ok:
+        return Replayed(path, record, check.game, "", check.engine_note)
+    assert check.mismatch is not None
+    problem = check.mismatch.describe()
+    try:  # show every recorded turn as this build replays it, flagged as differing
+        game = records.replay(record)
+    except (ValueError, GameOver):
+        game = check.game  # the replay stops where the record stops fitting the rules
+    return Replayed(path, record, game, problem, check.engine_note)
+
+
+TAKE_CONTROL: dict[str, tuple[str, ...]] = {
+    "us": ("us",), "china": ("china",), "both": ("us", "china"),
+}
+
+
+def take_control(game: Game, kept: int, choice: str) -> tuple[Game, tuple[str, ...]]:
+    """A new live game that keeps the first `kept` turns of `game`, with the sides in
+    `choice` (us, china, both) played by people. A side left to the computer keeps its bot,
+    or gets the default bot if a person or a script played it (a script file need not be
+    around any more). Raises ValueError when the game cannot go on from there."""
+    humans = TAKE_CONTROL[choice]
+    players: dict[str, str] = {}
+    for side in ("us", "china"):
+        spec = game.players[side]
+        players[side] = ("human" if side in humans
+                         else str(spec) if spec.kind == "bot" else DEFAULT_PLAYER)
+    branch = game.branch(kept, us=players["us"], china=players["china"])
+    if branch.over:
+        raise ValueError(f"the game was over after {game.date_of(kept - 1)}: step back to "
+                         "an earlier quarter to take control")
+    return branch, humans
 
 
 def export_debrief(game: Game, path: Path) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from game.model.loader import load_scenario
 from game.model.scenario import Clock
+from game.records.autosave import DATA_DIR_ENV
 from game.session import Game
 from game.tui.app import ComputeRaceApp
 from game.tui.setup import HUMANS
@@ -23,6 +25,15 @@ def short_game(side: str = "us", seed: int = 7, turns: int = SHORT_TURNS) -> Gam
     humans = HUMANS[side]
     players = {s: "human" if s in humans else "bot:balanced" for s in ("us", "china")}
     return Game.new(scenario, seed=seed, us=players["us"], china=players["china"])
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """Every UI test autosaves (after each turn) and looks for a game to resume in a temp
+    directory: never in the user's data directory, never seeing the user's games."""
+    folder = tmp_path / "compute-race-data"
+    monkeypatch.setenv(DATA_DIR_ENV, str(folder))
+    return folder
 
 
 @pytest.fixture()

@@ -1,8 +1,10 @@
-"""Title / new game: scenario, side, opponent and seed; load a saved game; quit."""
+"""Title / new game: resume the last unfinished game; scenario, side, opponent and seed;
+load a saved game; replay a record; quit."""
 
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +16,11 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 from game.bots.players import DEFAULT_PLAYER
 from game.model.errors import InputError
 from game.model.loader import SCENARIO_DIR, load_scenario, shipped_names
-from game.tui.setup import SIDE_CHOICES, NewGame, opponents
+from game.tui import hooks
+from game.tui.dialogs.path import PathDialog
+from game.tui.screens.replay import ReplayScreen
+from game.tui.screens.replay_problem import ProblemDialog
+from game.tui.setup import SIDE_CHOICES, NewGame, humans_of, opponents
 
 
 def _quick_title(name: str) -> str:
@@ -29,9 +35,11 @@ def _quick_title(name: str) -> str:
 
 
 class TitleScreen(Screen[None]):
+    DEFAULT_CSS = "#title-resume { height: auto; align-horizontal: center; }"
     BINDINGS = [
         Binding("ctrl+n", "start", "Start game"),
         Binding("ctrl+o", "app.load_game", "Load game"),
+        Binding("ctrl+r", "replay", "Replay a record"),
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
@@ -42,12 +50,18 @@ class TitleScreen(Screen[None]):
         self.scenarios = [(_quick_title(n), n) for n in names]
         self.initial = scenario if scenario in names else (
             "baseline-2025" if "baseline-2025" in names else names[0])
+        # The newest autosave of an unfinished game: offered first, so none is lost.
+        self.resume = hooks.resumable()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="title-scroll"):
             yield Static("COMPUTE RACE", id="game-title")
             yield Static("Chips, power, efficiency and the market for AI, 2025-2030: "
                          "steer the US bloc or China, one quarter a turn.", id="tagline")
+            if self.resume is not None:
+                with Horizontal(id="title-resume"):
+                    yield Button(f"Resume {self.resume.summary}", id="resume",
+                                 variant="success")
             with Horizontal(id="title-body"):
                 with Vertical(id="choices"):
                     yield Label("Scenario")
@@ -66,12 +80,13 @@ class TitleScreen(Screen[None]):
             with Horizontal(id="title-buttons"):
                 yield Button("Start game", id="start", variant="primary")
                 yield Button("Load saved game", id="load")
+                yield Button("Replay a record", id="replay")
                 yield Button("Quit", id="quit", variant="error")
         yield Footer()
 
     def on_mount(self) -> None:
         self._describe(self.initial)
-        self.query_one("#start", Button).focus()
+        self.query_one("#resume" if self.resume else "#start", Button).focus()
 
     @on(Select.Changed, "#scenario")
     def _scenario_changed(self, event: Select.Changed) -> None:
@@ -131,3 +146,30 @@ class TitleScreen(Screen[None]):
     @on(Button.Pressed, "#quit")
     def _quit_pressed(self) -> None:
         self.app.exit(0)
+
+    @on(Button.Pressed, "#resume")
+    def _resume_pressed(self) -> None:
+        if self.resume is None:
+            return
+        try:
+            game = hooks.load(self.resume.path)
+        except InputError as exc:
+            self.app.push_screen(ProblemDialog("Cannot resume this game", exc.problems))
+            return
+        self.app.begin(game, humans_of(game))  # type: ignore[attr-defined]
+
+    @on(Button.Pressed, "#replay")
+    def action_replay(self) -> None:
+        self.app.push_screen(PathDialog("Replay the record in", "", "Open"),
+                             callback=self.open_replay)
+
+    def open_replay(self, path: str | None) -> None:
+        """Open the viewer on the record at `path`, or say why it cannot be replayed."""
+        if path is None:
+            return
+        try:
+            replayed = hooks.open_replay(Path(path))
+        except InputError as exc:
+            self.app.push_screen(ProblemDialog("Cannot replay this file", exc.problems))
+            return
+        self.app.push_screen(ReplayScreen(replayed))

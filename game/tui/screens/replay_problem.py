@@ -1,0 +1,41 @@
+"""A file the game refused (a record to replay, a save to resume), with every problem
+named, as a dialog the player has to acknowledge: a toast is too easy to miss."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ProblemDialog(ModalScreen[None]):
+    DEFAULT_CSS = """
+    ProblemDialog { align: center middle; }
+    #problem-text { height: auto; }
+    """
+    BINDINGS = [Binding("enter", "close", "OK"), Binding("escape", "close", "OK", show=False)]
+
+    def __init__(self, title: str, problems: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="problem-box", classes="dialog"):
+            yield Static(f"✗ {self.title_text}", classes="dialog-kicker")
+            # Plain text: a path or a JSON excerpt must not be read as markup.
+            yield Static(Text("\n".join(self.problems)), id="problem-text",
+                         classes="dialog-body")
+            yield Button("OK (Enter)", id="ok", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    def on_button_pressed(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
