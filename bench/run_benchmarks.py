@@ -96,7 +96,7 @@ def lookahead_seconds() -> float:
     rules = rules_with_par(scenario)
     state = opening_state(scenario, derive_seeds(3, 1), rules)
     bot = make_bot("lookahead")
-    obs = observe(state, rules, 0, scenario.clock.turns, 0)
+    obs = observe(state, rules, 0, scenario.clock.turns, 0, opening=state)
     bot.decide(obs)
     return best_of(lambda: bot.decide(obs), 5)
 

@@ -316,7 +316,8 @@ class Game:
         i = side_index(side)
         if bot:
             player = self._player(side, force_bot=True)
-            arrays = player.orders(observe(self.state, self.rules, self.turn, self.turns, i))
+            arrays = player.orders(observe(self.state, self.rules, self.turn, self.turns, i,
+                                           opening=self.opening))
             return orders_from_arrays(side, arrays)
         start = self.scenario.start.us if side == "us" else self.scenario.start.china
         return Orders.default(side).model_copy(
@@ -339,7 +340,7 @@ class Game:
             return self.last_orders(side)
         i = side_index(side)
         arrays: SideOrders = self._player(side).orders(
-            observe(self.state, self.rules, self.turn, self.turns, i))
+            observe(self.state, self.rules, self.turn, self.turns, i, opening=self.opening))
         return orders_from_arrays(side, arrays)
 
     def advance(self) -> TurnLog:

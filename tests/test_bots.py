@@ -9,13 +9,15 @@ import pytest
 
 from game.analysis.batch import run_batch
 from game.bots import LEVELS, REGISTRY, Bot, make_bot
-from game.bots.belief import belief_state
+from game.bots.balanced import BASE_ALLOCATION
 from game.bots.lookahead import Lookahead, Search, rollout_seeds
 from game.bots.observation import FIGURE, observe
 from game.bots.players import BotPlayer
 from game.cli import main
-from game.engine.observation import estimates
+from game.engine.observation import INTEL_DECAY, estimates
 from game.engine.orders import (
+    A_FABS,
+    A_INTEL,
     MAX_ARRAY,
     P_CN_OPEN,
     P_ENFORCEMENT,
@@ -26,6 +28,7 @@ from game.engine.orders import (
     SideOrders,
 )
 from game.engine.rng import derive_seeds
+from game.engine.state import PIPELINE_SLOTS, STATE_FIELDS
 from game.engine.step import step
 from game.engine.types import CHINA, US
 from game.model.compile import opening_state, rules_for
@@ -63,11 +66,12 @@ def play(scenario_name: str, us, china, seeds: np.ndarray, turns: int | None = N
     rules = rules_for(scenario)
     turns = scenario.clock.turns if turns is None else turns
     state = opening_state(scenario, seeds, rules)
+    opening = state
     history = []
     for turn in range(turns):
         given = []
         for side, bot in ((US, us), (CHINA, china)):
-            orders = bot.decide(observe(state, rules, turn, turns, side))
+            orders = bot.decide(observe(state, rules, turn, turns, side, opening=opening))
             check_orders(orders, side, len(seeds))
             orders_from_arrays(("us", "china")[side], orders)  # the pydantic model accepts it
             given.append(orders)
@@ -211,17 +215,72 @@ def test_lookahead_beats_balanced_on_average():
 def test_belief_shows_estimates_of_the_other_side_not_the_truth():
     scenario = load_scenario("baseline-2025")
     rules = rules_for(scenario)
-    state = opening_state(scenario, derive_seeds(4, 6), rules)
-    est, _ = estimates(state, rules.params, 0)
-    belief = observe(state, rules, 0, 24, US).belief()
-    np.testing.assert_array_equal(belief.compute[:, US], state.compute[:, US])  # own: exact
+    start = opening_state(scenario, derive_seeds(4, 6), rules)
+    state, _ = step(start, *(make_bot("balanced").decide(observe(start, rules, 0, 24, side))
+                             for side in (US, CHINA)), rules, 0)
+    est, _ = estimates(state, rules.params, 1)
+    belief = observe(state, rules, 1, 24, US, opening=start).belief()
+    whole = ("seed", "demand_trend", "tension", "last_escalator", "over", "event_left",
+             "event_fired", "fab_taiwan", "taiwan_pipe")  # shared, or the US bloc's own
+    for name in STATE_FIELDS:  # own side (and what is shared): exact, every field
+        mine, true = getattr(belief, name), getattr(state, name)
+        if name not in whole:
+            mine, true = mine[:, US], true[:, US]
+        np.testing.assert_array_equal(mine, true, err_msg=name)
     np.testing.assert_allclose(belief.compute[:, CHINA], est[:, US, FIGURE["compute"]])
     assert not np.allclose(belief.compute[:, CHINA], state.compute[:, CHINA])
-    # Hidden stocks carry the same error as the compute estimate.
-    ratio = est[:, US, FIGURE["compute"]] / state.compute[:, CHINA]
-    np.testing.assert_allclose(belief.fab_home[:, CHINA], state.fab_home[:, CHINA] * ratio)
-    assert belief_state(state, est[:, CHINA], CHINA).compute[:, US].tolist() == \
-        est[:, CHINA, FIGURE["compute"]].tolist()
+    np.testing.assert_allclose(belief.dc_pipe[:, CHINA].sum(axis=-1),
+                               est[:, US, FIGURE["dc_pipeline_gw"]])
+    # Public figures are the true ones.
+    for name in ("policy", "market_share", "revenue", "score"):
+        np.testing.assert_array_equal(getattr(belief, name), getattr(state, name))
+    # China's view of the US: its own estimates, and the US bloc's Taiwan fabs by rule.
+    cn = observe(state, rules, 1, 24, CHINA, opening=start).belief()
+    assert cn.compute[:, US].tolist() == est[:, CHINA, FIGURE["compute"]].tolist()
+    assert np.all(cn.fab_taiwan > 0)
+
+
+def test_hidden_stocks_follow_the_public_schedule_and_the_assumed_history():
+    """One quarter in, the other side's budget base is its opening budget grown on the
+    public schedule; its fabs and intelligence are the opening's, advanced by one quarter
+    of the balanced bot's spending of its opening budget."""
+    scenario = load_scenario("baseline-2025")
+    rules = rules_for(scenario)
+    p = rules.params
+    start = opening_state(scenario, derive_seeds(4, 3), rules)
+    state, _ = step(start, *(make_bot("balanced").decide(observe(start, rules, 0, 24, side))
+                             for side in (US, CHINA)), rules, 0)
+    belief = observe(state, rules, 1, 24, US, opening=start).belief()
+    china = scenario.start.china
+    np.testing.assert_allclose(belief.budget_base[:, CHINA],
+                               china.budget * (1 + p.budget_growth[CHINA]))
+    np.testing.assert_allclose(belief.fab_home[:, CHINA], china.fab_home + china.fab_pipeline[0])
+    # The opening's pipeline moved on a quarter, and one quarter's new fabs at the far end.
+    fab_pipe = np.zeros((3, PIPELINE_SLOTS))
+    fab_pipe[:, :len(china.fab_pipeline) - 1] = china.fab_pipeline[1:]
+    unit_cost = p.fab_cost[CHINA] * p.equipment_fab_cost[CHINA][
+        state.policy[:, US, P_EQUIPMENT].astype(int)]
+    fab_pipe[:, int(p.fab_lead[CHINA]) - 1] += BASE_ALLOCATION[A_FABS] * china.budget / unit_cost
+    np.testing.assert_allclose(belief.fab_pipe[:, CHINA], fab_pipe)
+    np.testing.assert_allclose(belief.intel[:, CHINA],
+                               china.intel * INTEL_DECAY + BASE_ALLOCATION[A_INTEL] * china.budget)
+    # At the opening the belief needs no history: the other side's stocks are the
+    # scenario's, and its energy and serving efficiency are the own side's (one rate).
+    opening_belief = observe(start, rules, 0, 24, US, opening=start.take(0)).belief()
+    for name in ("budget_base", "fab_home", "fab_pipe", "intel"):
+        np.testing.assert_array_equal(getattr(opening_belief, name)[:, CHINA],
+                                      getattr(start, name)[:, CHINA], err_msg=name)
+    np.testing.assert_array_equal(belief.energy_eff[:, CHINA], state.energy_eff[:, US])
+
+
+def test_belief_needs_the_opening_position():
+    scenario = load_scenario("baseline-2025")
+    rules = rules_for(scenario)
+    state = opening_state(scenario, derive_seeds(4, 3), rules)
+    with pytest.raises(ValueError, match="opening"):
+        observe(state, rules, 0, 24, US).belief()
+    with pytest.raises(ValueError, match="opening"):
+        observe(state, rules, 0, 24, US, opening=state.take(np.arange(2))).belief()
 
 
 def test_rollouts_never_use_the_games_own_seed():

@@ -7,7 +7,9 @@ import pytest
 
 from game import Game
 from game.analysis.forecast import KEY_FIGURES, forecast, future_seeds
+from game.engine.types import side_index
 from game.model.loader import load_scenario
+from tests.test_fog import perturb_hidden
 
 
 @pytest.fixture()
@@ -77,3 +79,24 @@ def test_forecast_api_matches_the_session_method(game):
 def test_bad_orders_are_refused(game):
     with pytest.raises(ValueError):
         game.forecast("us", {"training_share": 2.0}, futures=10)
+
+
+@pytest.mark.parametrize("side", ["us", "china"])
+def test_the_advisor_knows_no_more_than_the_player(game, side):
+    """Whatever the other side hides (a secret fab build-out, its budget's trend, its
+    intelligence effort...), the forecast is the same: it starts from the side's belief."""
+    game.play_out(3)
+    orders = game.suggested_orders(side)
+    secret = perturb_hidden(game.state, side_index(side))
+    told = forecast(game.scenario, game.rules, game.state, game.turn, side, orders, futures=64)
+    untold = forecast(game.scenario, game.rules, secret, game.turn, side, orders, futures=64)
+    assert told == untold
+
+
+def test_an_opponent_that_simulates_futures_can_be_forecast(game):
+    """A `hard` or lookahead opponent builds its own belief inside the futures."""
+    game.advance()
+    f = forecast(game.scenario, game.rules, game.state, game.turn, "us",
+                 game.suggested_orders("us"), futures=4, horizons=(2,),
+                 opponent="bot:balanced:hard")
+    assert [h.quarters for h in f.horizons] == [2]

@@ -60,6 +60,7 @@ def run_batch(
                                                                         strict=True)]
     scripted = ScriptedTurns(scenario)
     state = opening_state(scenario, np.asarray(seeds, dtype=np.uint64), rules)
+    opening = state  # public: what a bot may picture of the other side's start
     batch = state.batch
     series: dict[str, list[FloatArray]] = {name: [] for name in METRIC_NAMES}
     tension: list[FloatArray] = []
@@ -74,7 +75,8 @@ def run_batch(
             if fixed is not None:
                 orders.append(scripted_or(scripted, turn, name, batch, fixed.to_arrays()))
             else:
-                orders.append(player.orders(observe(state, rules, turn, turns, side)))
+                orders.append(player.orders(observe(state, rules, turn, turns, side,
+                                                    opening=opening)))
         state, log = step(state, orders[0], orders[1], rules, turn)
         if collect:
             for name, value in metrics(state, log).items():

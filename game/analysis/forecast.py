@@ -1,11 +1,12 @@
 """The advisor: where a set of orders is likely to lead, before it is committed.
 
-From the side's belief state (its own figures, its estimates of the other side: the
-advisor knows no more than the player), about a thousand sampled futures are played on
-the batch axis: the orders as entered for the coming quarter, then the side's default
-bot, against the opponent's bot (the scenario's scripted orders first, where it has
-them). For each horizon (4 and 8 quarters ahead by default, cut at the end of the game),
-the 10th, 50th and 90th percentiles of the side's key figures.
+From the side's belief state (its own state, its estimates of the other side, the public
+figures and the scenario's opening: the advisor knows no more than the player; see
+bots/belief.py), about a thousand sampled futures are played on the batch axis: the
+orders as entered for the coming quarter, then the side's default bot, against the
+opponent's bot (the scenario's scripted orders first, where it has them). For each
+horizon (4 and 8 quarters ahead by default, cut at the end of the game), the 10th, 50th
+and 90th percentiles of the side's key figures.
 
 Futures use fresh seeds derived from the game's seed and turn, never the game's own
 seed: the advisor samples what may happen, it does not foresee the real draws.
@@ -32,6 +33,7 @@ from game.engine.rules import Rules
 from game.engine.state import WorldState
 from game.engine.step import step
 from game.engine.types import SIDES, FloatArray, side_index
+from game.model.compile import opening_state
 from game.model.orders import Orders
 from game.model.scenario import Scenario
 
@@ -109,7 +111,8 @@ def forecast(
     last = min(max(horizons), turns - turn)
     wanted = sorted({min(h, turns - turn) for h in horizons if h > 0 and turn < turns})
     first = orders.to_arrays() if isinstance(orders, Orders) else orders
-    belief = observe(state, rules, turn, turns, me).belief()
+    opening = opening_state(scenario, state.seed[:1], rules)  # public: the scenario's start
+    belief = observe(state, rules, turn, turns, me, opening=opening).belief()
     world = belief.take(np.zeros(futures, dtype=np.int64)).evolve(
         seed=future_seeds(int(state.seed[0]), turn, futures))
     players = {me: make_player(_bot_spec(successor), side, scenario),
@@ -127,7 +130,8 @@ def forecast(
             elif i == me and k == 0:
                 given.append(repeat_orders(first, futures))
             else:
-                given.append(players[i].orders(observe(world, rules, t, turns, i)))
+                given.append(players[i].orders(observe(world, rules, t, turns, i,
+                                                       opening=opening)))
         world, log = step(world, given[0], given[1], rules, t)
         if log.crisis is not None:
             crisis |= log.crisis

@@ -3,10 +3,11 @@
 Each quarter the bot builds candidate plans (every personality, each with a few tweaks:
 train more, serve more, research more), plays each forward for a few quarters in many
 sampled futures, all in one batch, and picks the plan with the best mean score by the
-scenario's victory rules. Futures start from the side's belief state (its own figures,
-its estimates of the other side: see belief.py), the other side is modelled as the
-balanced bot, and every candidate meets the same sampled futures (common random
-numbers), so the comparison is fair even with few rollouts.
+scenario's victory rules. Futures start from the side's belief state (its own state, its
+estimates of the other side, public figures and rules: never the other side's true
+state; see belief.py), the other side is modelled as the balanced bot, and every
+candidate meets the same sampled futures (common random numbers), so the comparison is
+fair even with few rollouts.
 
 Rollout seeds are fresh counter-based draws, never the game's own seed: a bot that
 simulated with the real seed would foresee the real event draws.

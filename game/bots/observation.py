@@ -1,7 +1,8 @@
 """What a bot (or a player) knows before it orders: its own figures exactly, the other
 side's as estimates, public policies and tension, the scenario's (public) rules, and the
 belief state built from all that for simulating futures. Never the true state of the
-other side."""
+other side: the belief is built from `belief.what_side_knows`, which hands on only the
+side's own part of the state and the public fields."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.bots.belief import belief_state
+from game.bots.belief import belief_state, what_side_knows
 from game.engine import events
 from game.engine.observation import OBSERVED, estimates, true_figures
 from game.engine.rules import Rules
@@ -34,7 +35,7 @@ class Observation:
     seed: np.ndarray  # (B,) uint64: the game's key, for a bot's own counter-based draws
     rules: Rules | None = None  # the scenario's rules: public, what a bot simulates with
     # Builds the belief state on demand: most bots never need it, and it costs as much
-    # as the rest of the observation.
+    # as the rest of the observation. None when observe() was given no opening position.
     believe: Callable[[], WorldState] | None = field(default=None, repr=False, compare=False)
 
     def mine(self, name: str) -> FloatArray:
@@ -50,7 +51,8 @@ class Observation:
     def belief(self) -> WorldState:
         """The world as this side believes it to be (see belief.py)."""
         if self.believe is None:
-            raise ValueError("this observation carries no belief state")
+            raise ValueError("this observation carries no belief state: observe() needs "
+                             "the scenario's opening position (opening=) to build one")
         return self.believe()
 
     def take(self, index: np.ndarray) -> Observation:
@@ -62,14 +64,22 @@ class Observation:
             seed=self.seed[index], rules=self.rules)
 
 
-def observe(state: WorldState, rules: Rules, turn: int, turns: int, side: int) -> Observation:
-    """The observation of `side` before turn `turn` (turn = turns already resolved)."""
+def observe(state: WorldState, rules: Rules, turn: int, turns: int, side: int,
+            opening: WorldState | None = None) -> Observation:
+    """The observation of `side` before turn `turn` (turn = turns already resolved).
+    `opening` is the scenario's opening position (public; batch 1 or the state's): the
+    belief state needs it, the bots that only read figures do not."""
     p = events.effective_params(state, rules.params, rules.deck)
     est, sigma = estimates(state, p, turn)
     own = true_figures(state)[:, side, :]
+
+    def believe() -> WorldState:
+        assert opening is not None
+        return belief_state(what_side_knows(state, p, turn, side, est[:, side, :], opening))
+
     return Observation(
         side=side, turn=turn, turns=turns, own=own, other=est[:, side, :],
         sigma=sigma[:, side], tension=state.tension, own_policy=state.policy[:, side, :],
         other_policy=state.policy[:, 1 - side, :], seed=state.seed, rules=rules,
-        believe=lambda: belief_state(state, est[:, side, :], side),
+        believe=None if opening is None else believe,
     )
