@@ -13,7 +13,7 @@ import numpy as np
 
 from game.bots.belief import belief_state, what_side_knows
 from game.engine import events
-from game.engine.observation import OBSERVED, estimates, true_figures
+from game.engine.observation import OBSERVED, side_estimates, spread, true_figures
 from game.engine.rules import Rules
 from game.engine.state import WorldState
 from game.engine.types import FloatArray
@@ -70,16 +70,20 @@ def observe(state: WorldState, rules: Rules, turn: int, turns: int, side: int,
     `opening` is the scenario's opening position (public; batch 1 or the state's): the
     belief state needs it, the bots that only read figures do not."""
     p = events.effective_params(state, rules.params, rules.deck)
-    est, sigma = estimates(state, p, turn)
-    own = true_figures(state)[:, side, :]
+    sigma = spread(state, p)[:, side]
+    truth = true_figures(state)
+    # Only this side's view: the other side's noise has its own draw site, so this is
+    # the same estimate the engine logs, at half the cost of computing both.
+    other = side_estimates(state, truth[:, 1 - side, :], sigma, side, turn)
+    own = truth[:, side, :]
 
     def believe() -> WorldState:
         assert opening is not None
-        return belief_state(what_side_knows(state, p, turn, side, est[:, side, :], opening))
+        return belief_state(what_side_knows(state, p, turn, side, other, opening))
 
     return Observation(
-        side=side, turn=turn, turns=turns, own=own, other=est[:, side, :],
-        sigma=sigma[:, side], tension=state.tension, own_policy=state.policy[:, side, :],
+        side=side, turn=turn, turns=turns, own=own, other=other,
+        sigma=sigma, tension=state.tension, own_policy=state.policy[:, side, :],
         other_policy=state.policy[:, 1 - side, :], seed=state.seed, rules=rules,
         believe=None if opening is None else believe,
     )
