@@ -23,8 +23,6 @@ class TurnLog:
     contributions: dict[str, dict[str, FloatArray]] = field(default_factory=dict)
     flows: dict[str, FloatArray] = field(default_factory=dict)  # (B, 2) quantities this turn
     events_fired: BoolArray | None = None  # (B, E)
-    observed: FloatArray | None = None  # (B, 2, K): what side i estimates of the other
-    sigma: FloatArray | None = None  # (B, 2) spread of side i's estimates
     crisis: BoolArray | None = None  # (B,) the game ended this turn in a crisis
 
     def add(self, figure: str, cause: str, amount: FloatArray) -> None:

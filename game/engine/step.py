@@ -66,8 +66,10 @@ def step(
 
     # 11-13. Events, observation, score.
     s = events.draw_events(s, rules.deck, turn, rules.injects.get(turn, ()) + forced_events, log)
+    # Phase 12 changes only the intelligence stock: what each side then sees is a pure
+    # function of the state after the turn (observation.estimates, keyed by turns
+    # resolved), drawn when a side looks, so it is not stored twice.
     s = observation.accumulate_intel(s, spend)
-    log.observed, log.sigma = observation.estimates(s, p, turn + 1)
     s = score.score(s, rules.victory, p, log, turn)
 
     log.flows["spend"] = spend
