@@ -122,7 +122,7 @@ def test_facilitator_actions_and_notes_show_in_the_debrief(baseline):
                  "facilitator: card 'chip-act-repeal' scheduled for turn 6",
                  "event: Incident in the Taiwan Strait (injected)",
                  "event: Congress cuts the chip subsidies (injected)",
-                 "export controls held at 4 by an event"):
+                 "export controls held at 4 (cloud closed) by an event"):
         assert text in timeline
     notes = md[md.index("## Facilitator notes"):md.index("## Discussion questions")]
     assert "| 2026-03-14 12:00:00 UTC | 2025Q4 | note | tables agree the blockade is next |" \

@@ -8,6 +8,7 @@ import pytest
 
 from game.cli import main
 from game.model.clock import quarter_label
+from game.model.levels import level_text
 from game.model.loader import load_scenario, shipped_names
 from game.model.orders import USPolicies
 from game.report import ReportError, briefing, comparison
@@ -74,7 +75,8 @@ def test_a_game_and_its_branch_show_where_they_diverged(baseline):
     first = div.shown[0]
     assert first.turn == 3 and first.date == quarter_label("2025Q1", 3)
     us_level = main_line.history[3].orders["us"].policies.export_controls  # type: ignore[union-attr]
-    assert f"US bloc export controls: {us_level} (main) vs 0 (branch)" in first.lines
+    assert (f"US bloc export controls: {level_text('export_controls', us_level)} (main) "
+            "vs 0 open (branch)") in first.lines
     md = comparison([main_line, branch], ["main", "branch"], "md")
     assert "the worlds differ from 2025Q4" in md
     assert f"{first.date} (first)" in md

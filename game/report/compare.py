@@ -120,8 +120,10 @@ def order_differences(side: str, a: Orders, b: Orders, label_a: str, label_b: st
     for name in POLICIES[side]:
         va, vb = float(getattr(a.policies, name)), float(getattr(b.policies, name))
         if abs(va - vb) > 1e-9:
-            lines.append(f"{who} {POLICY_LABELS[name]}: {policy_word(name, va)} ({label_a}) "
-                         f"vs {policy_word(name, vb)} ({label_b})")
+            word_a = policy_word(name, va, bracketed=False)
+            word_b = policy_word(name, vb, bracketed=False)
+            lines.append(f"{who} {POLICY_LABELS[name]}: {word_a} ({label_a}) "
+                         f"vs {word_b} ({label_b})")
     for name, va, vb in zip(ALLOCATION, a.allocation.as_list(), b.allocation.as_list(),
                             strict=True):
         if abs(va - vb) >= ALLOCATION_GAP:

@@ -25,6 +25,7 @@ from game.model.facilitator import (
     ScheduledInject,
     facilitated_rules,
 )
+from game.model.levels import level_phrase, level_text
 from game.model.views import SideView, build_view
 from game.report.fmt import num, signed
 from game.session import Game
@@ -338,12 +339,14 @@ def _sudden_death_text(game: Game) -> str:
 # --- decisions ------------------------------------------------------------------------
 
 
-def policy_word(name: str, value: float) -> str:
+def policy_word(name: str, value: float, *, bracketed: bool = True) -> str:
+    """A policy's setting in words: `on`, `40%`, or the level with the name the players saw
+    on screen, `2 (2023 rules)` in a sentence or `2 2023 rules` where brackets follow."""
     if name == "open_weights":
         return "on" if value >= 0.5 else "off"
     if name.endswith("_pct"):
         return f"{value:.0f}%"
-    return f"{value:.0f}"
+    return level_phrase(name, value) if bracketed else level_text(name, value)
 
 
 def timeline(game: Game) -> list[TimelineRow]:

@@ -20,6 +20,7 @@ from game.engine.rules import SCORE_TERMS
 from game.engine.types import CHINA, US, side_index
 from game.model.clock import quarter_label
 from game.model.compile import compile_params
+from game.model.levels import level_phrase, levels_line
 from game.model.orders import Allocation, ChinaPolicies, USPolicies
 from game.model.scenario import Scenario
 from game.report.facts import POLICY_LABELS, SCORE_TERM_LABELS, SIDE_NAMES, scoring_rule
@@ -111,6 +112,9 @@ def policy_rows(p: Params, side: str) -> list[list[str]]:
                    + (" (per 100 points)" if scale != 1 else " (per level)" if top > 1 else ""))
         levels = ("0-100%" if scale != 1 else "off/on" if top == 1 else f"0-{top:g}")
         effects = []
+        named = levels_line(name)
+        if named:
+            effects.append(f"Levels: {named}")
         for e in POLICY_EFFECTS.get(name, ()):
             values = np.asarray(getattr(p, e.param))[e.row]
             shown = " / ".join(_level_value(float(v), PARAM_SPECS[e.param]["unit"])
@@ -165,18 +169,20 @@ def start_rows(scenario: Scenario, side: str) -> list[list[str]]:
     if side == "us":
         rows.append(["Taiwan fab capacity", f"{num(scenario.start.us.fab_taiwan)} M H100e a "
                                             "quarter"])
-    policies = ", ".join(f"{POLICY_LABELS[n]} {_policy_value(getattr(st.policies, n))}"
+    policies = ", ".join(f"{POLICY_LABELS[n]} {_policy_value(n, getattr(st.policies, n))}"
                          for n in POLICIES[side])
     rows.append(["Policies in force", policies])
     rows.append(["Tension", f"{scenario.start.tension:g} of 100"])
     return [[esc(a), esc(b)] for a, b in rows]
 
 
-def _policy_value(value: object) -> str:
+def _policy_value(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, float):
         return f"{value:g}%"
+    if isinstance(value, int):
+        return level_phrase(name, value)
     return str(value)
 
 

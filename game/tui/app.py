@@ -75,6 +75,7 @@ class ComputeRaceApp(App[int]):
         self._title_scenario = scenario
         self._title_seed = random_seed() if seed is None else seed
         self.dashboard: DashboardScreen | None = None
+        self._report_screen: ReportScreen | None = None  # reused turn after turn
         self.advisor_futures = ADVISOR_FUTURES
 
     # --- starting -----------------------------------------------------------------------
@@ -244,7 +245,9 @@ class ComputeRaceApp(App[int]):
         self.last_resolve_seconds = message.seconds
         self.drafts = {side: game.last_orders(side) for side in self.humans}
         self._autosave()
-        self._refresh_dashboard()
+        # No dashboard redraw here: a report or a handover covers it at once, and it redraws
+        # when it shows again (DashboardScreen.on_screen_resume). Drawing it twice a turn
+        # was a third of the time a turn took on screen.
         turn = message.turn
         if game.over:
             # The game is over: the fog lifts, both sides read the full report.
@@ -261,7 +264,17 @@ class ComputeRaceApp(App[int]):
         game = self.game
         assert game is not None
         report = present.turn_report(game, turn, seat)
-        self.push_screen(ReportScreen(report), callback=lambda _: then() if then else None)
+        # One report screen, installed so popping keeps it, refilled each turn: a new screen
+        # each turn meant new widgets, styles and footer keys, most of a turn's redraw.
+        screen = self._report_screen
+        if screen is None or screen in self.screen_stack:
+            screen = ReportScreen(report)
+            if self._report_screen is None:
+                self.install_screen(screen, "turn-report")
+                self._report_screen = screen
+        else:
+            screen.show(report)
+        self.push_screen(screen, callback=lambda _: then() if then else None)
         for item in reversed([e for e in report.events if e.major]):
             self.push_screen(EventDialog(item))
 

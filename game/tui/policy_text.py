@@ -13,6 +13,7 @@ from game.engine.orders import POLICIES, POLICY_MAX, POLICY_SCALE
 from game.engine.params import Params
 from game.engine.tension import DEESCALATION_REFUND
 from game.engine.types import CHINA, US, side_index
+from game.model.levels import level_text
 from game.session import Game
 
 
@@ -31,9 +32,7 @@ class PolicySpec:
             return "yes" if value >= 0.5 else "no"
         if self.kind == "percent":
             return f"{value:.0f}%"
-        words = LEVEL_WORDS.get(self.name)
-        level = int(round(value))
-        return f"{level} {words[level]}" if words else str(level)
+        return level_text(self.name, value)
 
 
 LABELS: dict[str, str] = {
@@ -42,15 +41,6 @@ LABELS: dict[str, str] = {
     "open_weights": "Open weights", "localization_pct": "Localization mandate",
     "mineral_controls": "Mineral controls", "smuggling": "Smuggling effort",
     "price_subsidy": "Price subsidy",
-}
-# Names for the levels (the pydantic field docstrings define them).
-LEVEL_WORDS: dict[str, tuple[str, ...]] = {
-    "export_controls": ("open", "2022 rules", "2023 rules", "H20 blocked", "cloud closed"),
-    "equipment_controls": ("none", "EUV", "EUV+DUV", "all tools"),
-    "enforcement": ("none", "basic", "strict", "chip tracking"),
-    "mineral_controls": ("none", "licensing", "bans", "full ban"),
-    "smuggling": ("none", "some", "organised", "all-out"),
-    "price_subsidy": ("none", "mild", "strong", "deep"),
 }
 PERCENT_STEP = 10.0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -21,8 +22,9 @@ class EventDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="event-box", classes="dialog"):
             yield Static(f"★ MAJOR EVENT · {self.item.date}", classes="dialog-kicker")
-            yield Static(f"[b]{self.item.title}[/b]", classes="dialog-title")
-            yield Static(self.item.text or "", classes="dialog-body")
+            # The card's words are plain text: a facilitator's card may hold brackets.
+            yield Static(f"[b]{escape(self.item.title)}[/b]", classes="dialog-title")
+            yield Static(escape(self.item.text or ""), classes="dialog-body")
             yield Button("OK (Enter)", id="ok", variant="primary")
 
     def on_mount(self) -> None:

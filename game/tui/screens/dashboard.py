@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.tui import present
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.figures import EstimatesPanel, FiguresPanel
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.news import NewsFeed
 from game.tui.widgets.tension import TensionMeter
 from game.tui.widgets.trends import TrendLines
@@ -55,7 +56,7 @@ class DashboardScreen(Screen[None]):
             yield NewsFeed(id="news")
         yield TrendLines(id="trends")
         yield Static("", id="status")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

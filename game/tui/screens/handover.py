@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.tui.present import side_label
+from game.tui.widgets.footer import GameFooter
 
 
 class HandoverScreen(Screen[None]):
@@ -30,7 +31,7 @@ class HandoverScreen(Screen[None]):
                 f"[b]{self.date}: pass the keyboard to {side_label(self.side)}[/b]\n\n"
                 f"{hidden}{side_label(self.side)}: press any key when you are ready.",
                 id="handover-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

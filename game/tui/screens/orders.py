@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from game.engine.orders import POLICIES
 from game.model.orders import ORDERS_MODELS, Orders
@@ -21,6 +21,7 @@ from game.tui.policy_text import params_in_force
 from game.tui.present import side_label
 from game.tui.widgets.advisor import AdvisorPanel, format_forecast
 from game.tui.widgets.allocation import AllocationEditor
+from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.policies import PolicyEditor
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class OrdersScreen(Screen[None]):
                 yield Button("Reset to last turn (r)", id="reset")
                 yield Button("Bot's suggestion (s)", id="suggest")
                 yield Button("End turn (e)", id="end", variant="success")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one(AllocationEditor).focus()

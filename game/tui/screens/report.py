@@ -8,9 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.tui.present import SIDE_MARK, TurnReport, side_label
+from game.tui.widgets.footer import GameFooter
 
 
 def report_text(report: TurnReport) -> Text:
@@ -51,9 +52,17 @@ class ReportScreen(Screen[None]):
         with VerticalScroll(id="report"):
             yield Static(report_text(self.report), id="report-text")
             yield Button("Continue (Enter)", id="continue", variant="primary")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#continue", Button).focus()
+
+    def show(self, report: TurnReport) -> None:
+        """Show another turn's report in this screen (the app keeps one and reuses it:
+        building a screen's widgets and styles anew each turn cost more than the report)."""
+        self.report = report
+        self.query_one("#report-text", Static).update(report_text(report))
+        self.query_one("#report", VerticalScroll).scroll_home(animate=False)
         self.query_one("#continue", Button).focus()
 
     def on_button_pressed(self) -> None:
