@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.types import FloatArray
+from game.engine.types import AnyArray, FloatArray
 
 
 def lookup(table: FloatArray, side: int, level: FloatArray) -> FloatArray:
@@ -30,7 +30,7 @@ def side_array(param: FloatArray, batch: int) -> FloatArray:
     return np.array(np.broadcast_to(param, (batch, 2)))
 
 
-def pair(us: FloatArray, china: FloatArray) -> FloatArray:
+def pair(us: AnyArray, china: AnyArray) -> FloatArray:
     """Two (B,) arrays side by side as (B, 2); cheaper than np.stack at batch 1."""
     out = np.empty((us.shape[0], 2))
     out[:, 0] = us
@@ -43,6 +43,6 @@ def shared(param: FloatArray) -> FloatArray:
     return param[..., 0]
 
 
-def clamp(x: FloatArray, low: float | FloatArray, high: float | FloatArray) -> FloatArray:
+def clamp(x: AnyArray, low: float | AnyArray, high: float | AnyArray) -> AnyArray:
     """np.clip without its per-call overhead (it dominates a batch-1 turn otherwise)."""
     return np.minimum(np.maximum(x, low), high)
