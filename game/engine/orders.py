@@ -51,13 +51,18 @@ class SideOrders:
         return int(self.allocation.shape[0])
 
 
+def _finite(x: FloatArray, default: float) -> FloatArray:
+    """NaN and infinities replaced by `default` (an order is a number or nothing)."""
+    return np.where(np.isfinite(x), x, default)
+
+
 def sanitize(orders: SideOrders, side: int) -> SideOrders:
     """Clamp orders into the legal ranges: the engine never trusts its inputs.
 
     Allocation is renormalised to sum to 1 (all zeros means all to chips); policy levels
     are rounded for the integer policies and clipped to their range.
     """
-    alloc = np.maximum(np.nan_to_num(orders.allocation, nan=0.0), 0.0)
+    alloc = np.maximum(_finite(orders.allocation, 0.0), 0.0)
     total = alloc.sum(axis=1, keepdims=True)
     empty = total[:, 0] <= 0
     if np.any(empty):
@@ -65,8 +70,8 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
         alloc[empty, A_CHIPS] = 1.0
         total = alloc.sum(axis=1, keepdims=True)
     alloc = alloc / total
-    training = clamp(np.nan_to_num(orders.training_share, nan=0.5), 0.0, 1.0)
-    policy = np.nan_to_num(orders.policy, nan=0.0)
+    training = clamp(_finite(orders.training_share, 0.5), 0.0, 1.0)
+    policy = _finite(orders.policy, 0.0)
     scale = SCALE_ARRAY[side]
     integer = scale == 1
     policy = np.where(integer, np.round(policy), policy)

@@ -13,7 +13,7 @@ def lookup(table: FloatArray, side: int, level: FloatArray) -> FloatArray:
     Percent-free integer levels only; fractional levels are floored (orders are rounded
     before they get here)."""
     row = table[..., side, :]
-    idx = np.clip(level.astype(np.int64), 0, row.shape[-1] - 1)
+    idx = clamp(level.astype(np.int64), 0, row.shape[-1] - 1)
     if row.ndim == 1:
         return row[idx]
     return np.take_along_axis(row, idx[:, None], axis=1)[:, 0]
