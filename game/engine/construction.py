@@ -13,7 +13,7 @@ from game.engine.log import TurnLog
 from game.engine.orders import A_DATACENTERS, A_FABS, A_POWER, P_DOMESTIC_BUILD, P_EQUIPMENT
 from game.engine.params import Params
 from game.engine.state import PIPELINE_SLOTS, WorldState
-from game.engine.tables import clamp, lookup, pair, per_side, shared, side_array
+from game.engine.tables import clamp, lookup, pair, per_side, shared
 from game.engine.types import CHINA, US, FloatArray
 
 
@@ -26,17 +26,24 @@ def onshore_multiplier(policy: FloatArray, p: Params) -> FloatArray:
 
 
 def _advance(pipe: FloatArray) -> tuple[FloatArray, FloatArray]:
-    done = pipe[..., 0]
-    moved = np.zeros_like(pipe)
+    """Move every project one quarter closer; returns the new pipeline (a fresh array the
+    caller may write into) and what completes now."""
+    done = pipe[..., 0].copy()
+    moved = np.empty_like(pipe)
     moved[..., :-1] = pipe[..., 1:]
+    moved[..., -1] = 0.0
     return moved, done
 
 
 def _start(pipe: FloatArray, amount: FloatArray, lead: FloatArray) -> FloatArray:
-    """Put `amount` (B, 2) into slot lead - 1 of each side's pipeline."""
-    slot = np.broadcast_to(clamp(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1),
-                           amount.shape)
-    pipe = pipe.copy()
+    """Add `amount` (B, sides) into slot lead - 1 of each side's pipeline, in place (`pipe`
+    is the fresh array from _advance)."""
+    slot = clamp(np.rint(lead).astype(np.int64) - 1, 0, PIPELINE_SLOTS - 1)
+    if slot.ndim == 1:  # one lead per side for every game: plain slicing
+        for side in range(amount.shape[1]):
+            pipe[:, side, int(slot[side])] += amount[:, side]
+        return pipe
+    slot = np.broadcast_to(slot, amount.shape)
     rows = np.arange(amount.shape[0])[:, None]
     sides = np.arange(amount.shape[1])[None, :]
     pipe[rows, sides, slot] += amount  # each (game, side) names one slot: no collisions
@@ -64,9 +71,10 @@ def build(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldSta
     dc_pipe, dc_done = _advance(s.dc_pipe)
     power_pipe, power_done = _advance(s.power_pipe)
 
-    fab_lead = side_array(p.fab_lead, batch)
+    fab_lead = per_side(p.fab_lead, batch)
     fab_pipe = _start(fab_pipe, new_fab, fab_lead)
-    taiwan_pipe = _start(taiwan_pipe[:, None, :], new_taiwan[:, None], fab_lead[:, :1])[:, 0]
+    taiwan_pipe = _start(taiwan_pipe[:, None, :], new_taiwan[:, None],
+                         fab_lead[..., :1])[:, 0]
     dc_pipe = _start(dc_pipe, new_dc, per_side(p.dc_lead, batch))
     power_pipe = _start(power_pipe, new_power, per_side(p.power_lead, batch))
 
