@@ -23,7 +23,7 @@ import dataclasses
 import json
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import (
     BaseModel,
@@ -107,7 +107,8 @@ def _turn_model(side: str, changes: type[BaseModel]) -> type[TurnOrdersBase]:
         __base__=TurnOrdersBase,
         __doc__=f"{'The US bloc' if side == 'us' else 'China'}'s orders for one turn; "
                 "fields left out keep the previous listed turn's values.",
-        policies=(changes | None, Field(None, description="Policy levels that change "
+        # Built at run time, so a type checker cannot read it as an annotation.
+        policies=(cast(Any, changes | None), Field(None, description="Policy levels that change "
                                                           "this turn (the side's own).")),
     )
 
@@ -123,7 +124,7 @@ def _file_model(side: str) -> type[BaseModel]:
         "USOrdersFile" if side == "us" else "ChinaOrdersFile",
         __config__=_CONFIG,
         __doc__=f"An orders file for {'the US bloc' if side == 'us' else 'China'}.",
-        side=(Literal[side] | None,
+        side=(cast(Any, Literal[side] | None),
               Field(None, description="Whose orders (checked against the side the file "
                                       "plays).")),
         turns=(list[TURN_MODELS[side]],  # type: ignore[valid-type]
