@@ -24,6 +24,7 @@ from game.model.orders import Orders
 from game.session import Game
 from game.tui import hooks, present
 from game.tui.commands import GameCommands
+from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.event import EventDialog
 from game.tui.dialogs.path import PathDialog
 from game.tui.dialogs.resolve import ResolveDialog
@@ -126,6 +127,17 @@ class ComputeRaceApp(App[int]):
     def can_undo(self) -> bool:
         return self.game is not None and not self.busy and bool(self.game.history)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the worker resolves a quarter, End turn and Undo are greyed (None: shown but
+        # disabled) wherever they are bound to the app: keys, footer, palette.
+        if action in ("end_turn", "undo_turn") and self.busy:
+            return None
+        return True
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.refresh_bindings()
+
     def status_line(self) -> str:
         game = self.game
         if game is None:
@@ -157,8 +169,7 @@ class ComputeRaceApp(App[int]):
         if game is None:
             self.notify("Start a game first.", severity="warning")
             return
-        if self.busy:
-            self.notify("The quarter is being resolved…", timeout=2)
+        if self.busy:  # check_action greys it; a direct call still must not resolve twice
             return
         if game.over:
             self.notify("The game is over: undo a turn or start a new game.",
@@ -216,7 +227,7 @@ class ComputeRaceApp(App[int]):
         self.push_screen(ResolveDialog(game.date), callback=answer)
 
     def _resolve(self) -> None:
-        self.busy = True
+        self._set_busy(True)
         if self.dashboard is not None:
             self.dashboard.show_busy()
         self._resolve_in_worker()
@@ -234,14 +245,14 @@ class ComputeRaceApp(App[int]):
         self.post_message(TurnResolved(log.turn, time.perf_counter() - started))
 
     def on_turn_failed(self, message: TurnFailed) -> None:
-        self.busy = False
+        self._set_busy(False)
         self.notify(message.problem, title="The turn could not be resolved", severity="error")
         self._refresh_dashboard()
 
     def on_turn_resolved(self, message: TurnResolved) -> None:
         game = self.game
         assert game is not None
-        self.busy = False
+        self._set_busy(False)
         self.last_resolve_seconds = message.seconds
         self.drafts = {side: game.last_orders(side) for side in self.humans}
         self._autosave()
@@ -319,18 +330,36 @@ class ComputeRaceApp(App[int]):
             self.notify(f"Autosave failed: {exc}", severity="warning")
 
     def action_undo_turn(self) -> None:
+        """Ask before taking back a turn: `u`, ctrl+u, the palette and the console's button
+        all come here, and a stray key (Enter on a focused Undo button) must not undo a quarter."""
         game = self.game
         if game is None or not game.history:
             self.notify("Nothing to undo: no turn has been played.", severity="warning")
             return
-        if self.busy:
-            self.notify("The quarter is being resolved…", timeout=2)
+        if self.busy:  # check_action greys it; a direct call still must not undo mid-turn
             return
+        taken = game.date_of(game.turn - 1)
+
+        def answer(undo: bool | None) -> None:
+            if undo and self.can_undo() and game is self.game:
+                self._undo_turn()
+
+        self.push_screen(ConfirmDialog(
+            f"Undo {taken}?",
+            f"The orders and the outcome of {taken} are taken back and it is to be played "
+            "again. The record keeps a note that a turn was undone.",
+            yes=f"Undo {taken}", no="Keep it"), callback=answer)
+
+    def _undo_turn(self) -> None:
+        game = self.game
+        assert game is not None
         taken = game.date_of(game.turn - 1)
         game.undo()
         self.drafts = {side: game.last_orders(side) for side in self.humans}
         self._to_dashboard()
-        self.notify(f"Took back {taken}: it is to be played again.", timeout=3)
+        self.refresh_bindings()
+        self.notify(f"Took back {taken}: {game.date} is now to play.", title="Turn undone",
+                    timeout=4)
         if len(self.humans) > 1 and self.seat != self.humans[0]:
             previous, self.seat = self.seat, self.humans[0]
             self._handover(self.seat, previous)

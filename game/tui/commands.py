@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 # (name shown, app action, help line). DESIGN.md §4 fixes the names.
 PALETTE: tuple[tuple[str, str, str], ...] = (
@@ -18,20 +19,34 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Facilitator console", "facilitator", "Inject events and take notes (workshops)"),
     ("Quit", "quit", "Leave the game"),
 )
+NOT_NOW = "Not now: the quarter is being resolved"
 
 
 class GameCommands(Provider):
     def _runner(self, action: str) -> Callable[[], object]:
+        # run_action asks the app's check_action first: a greyed command does nothing.
         return partial(self.app.run_action, action)
+
+    def _enabled(self, action: str) -> bool:
+        return bool(self.app.check_action(action, ()))
 
     async def discover(self) -> Hits:
         for name, action, help_text in PALETTE:
-            yield DiscoveryHit(name, self._runner(action), help=help_text)
+            if self._enabled(action):
+                yield DiscoveryHit(name, self._runner(action), help=help_text)
+            else:  # greyed, as in the footer (End turn while a quarter resolves)
+                yield DiscoveryHit(Content.styled(name, "dim"), self._runner(action),
+                                   text=name, help=NOT_NOW)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, action, help_text in PALETTE:
             score = matcher.match(name)
-            if score > 0:
+            if score <= 0:
+                continue
+            if self._enabled(action):
                 yield Hit(score, matcher.highlight(name), self._runner(action), text=name,
                           help=help_text)
+            else:
+                yield Hit(score, Content.styled(name, "dim"), self._runner(action),
+                          text=name, help=NOT_NOW)

@@ -111,7 +111,9 @@ async def test_undo_takes_back_the_last_turn(make_app) -> None:
         await pilot.press("enter")
         await finish_turn(pilot, app)
         assert app.game.turn == 1
-        await pilot.press("u")
+        await pilot.press("u")  # asks first (tests/tui/test_stray_keys.py)
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert app.game.turn == 0 and app.game.undone == 1
         assert "2025Q1" in str(app.screen.query_one("#topbar").render())

@@ -315,3 +315,19 @@ def test_play_replay_of_a_bad_record_exits_2_untouched(record_path, tmp_path, ca
 def test_play_replay_takes_the_record_alone(record_path, capsys) -> None:
     assert run_cli(["play", "--replay", str(record_path), "--side", "us"]) == 2
     assert "--replay: give the record alone" in capsys.readouterr().err
+
+
+async def test_take_control_dialog_fits_an_80x24_terminal(record_path) -> None:
+    app = viewer(record_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TakeControlDialog)
+        box = dialog.query_one("#take-box").region
+        assert box.right <= 80 and box.bottom <= 24
+        inner = box.shrink(dialog.query_one("#take-box").styles.gutter)
+        for button in dialog.query(Button):
+            region = button.region
+            assert region.width > 0, button.id
+            assert inner.contains_region(region), (button.id, region, inner)

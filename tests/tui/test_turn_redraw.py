@@ -4,9 +4,18 @@ quarter resolves; one report screen serves every turn."""
 
 from __future__ import annotations
 
+from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from game.tui.screens import DashboardScreen, ReportScreen
+from game.tui.app import ComputeRaceApp
+from game.tui.screens import (
+    BriefingScreen,
+    DashboardScreen,
+    EndScreen,
+    HelpScreen,
+    ReportScreen,
+    TitleScreen,
+)
 from game.tui.widgets.footer import GameFooter
 from tests.tui.conftest import settle
 
@@ -62,3 +71,37 @@ async def test_one_report_screen_shows_each_turns_report(make_app) -> None:
         await pilot.press("r")  # the last report again, from the dashboard
         await pilot.pause()
         assert app.screen is seen[0] and app.screen.report.turn == 1
+
+
+async def test_every_screen_with_keys_uses_the_game_footer(make_app) -> None:
+    """Title, briefing, help and end screens use GameFooter, which keeps its key widgets
+    when focus moves (Textual's Footer rebuilt them on every bindings refresh)."""
+    title_app = ComputeRaceApp(seed=5)
+    async with title_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        title = title_app.screen
+        assert isinstance(title, TitleScreen)
+        assert all(isinstance(f, GameFooter) for f in title.query(Footer))
+        keys = footer_keys(title)
+        assert keys  # the title's keys are shown
+        for _ in range(3):  # focus moves between the fields
+            await pilot.press("tab")
+            await pilot.pause()
+        assert footer_keys(title) == keys  # the same widgets, not rebuilt
+
+    app = make_app("us", turns=1, played=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert isinstance(app.screen.query_one(Footer), GameFooter)
+        await pilot.press("enter", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen.query_one(Footer), GameFooter)
+        await pilot.press("escape", "e")
+        await settle(pilot, app)
+        while not isinstance(app.screen, EndScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        keys = footer_keys(app.screen)
+        assert {"m", "n", "u", "q"} <= set(keys)

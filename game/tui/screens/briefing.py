@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Markdown
+from textual.widgets import Button, Markdown
 
 from game.session import Game
 from game.tui.present import SIDE_NAME, side_label
+from game.tui.widgets.footer import GameFooter
 
 
 def briefing_text(game: Game, side: str | None) -> str:
@@ -37,7 +38,7 @@ class BriefingScreen(Screen[None]):
         with VerticalScroll(id="briefing"):
             yield Markdown(self.text)
             yield Button("Begin (Enter)", id="begin", variant="primary")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#begin", Button).focus()

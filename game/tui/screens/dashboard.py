@@ -68,11 +68,9 @@ class DashboardScreen(Screen[None]):
         self.refresh_view()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # End turn and Undo are app actions ("app.end_turn"): the app's check_action greys
+        # them while a quarter resolves.
         race = self.race
-        if action == "end_turn":
-            return race.can_end_turn() or None
-        if action == "undo_turn":
-            return race.can_undo() or None
         if action == "report":
             return bool(race.game and race.game.history) or None
         if action == "orders":

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.engine.types import SIDES
 from game.tui import present
 from game.tui.widgets.chart import TrendChart
+from game.tui.widgets.footer import GameFooter
 
 if TYPE_CHECKING:
     from game.tui.app import ComputeRaceApp
@@ -63,7 +64,7 @@ class EndScreen(Screen[None]):
                 yield Button("Export debrief (ctrl+d)", id="debrief")
                 yield Button("New game (n)", id="new")
                 yield Button("Quit (q)", id="quit", variant="error")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self._draw()

@@ -59,7 +59,9 @@ class FacilitatorScreen(Screen[None]):
         Binding("escape", "close", "Close"),
         Binding("ctrl+b", "toggle_pause", "Pause/resume"),
         Binding("ctrl+r", "reveal", "Reveal truth"),
-        Binding("ctrl+u", "app.undo_turn", "Undo turn"),
+        # Priority: a focused Input binds ctrl+u (delete to the start) and would swallow it.
+        # Undo asks for confirmation, so a ctrl+u meant for a field cannot take back a turn.
+        Binding("ctrl+u", "app.undo_turn", "Undo turn", priority=True),
     ]
 
     @property

@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from game.engine.params import Params
 from game.session import Game
+from game.tui.widgets.footer import GameFooter
 
 MECHANICS = """\
 # How Compute Race works
@@ -74,7 +75,7 @@ KEYS = """\
 | everywhere | ctrl+q | quit |
 | dashboard | o | orders |
 | dashboard | e | end turn (resolve the quarter) |
-| dashboard | u | undo the last turn |
+| dashboard | u | undo the last turn (asks first: y undoes, n or Esc keeps it) |
 | dashboard | r / m / b | last turn's report / change chart / briefing |
 | orders | ↑ ↓ | pick a row |
 | orders | ← → | move a share 5 points (the others rebalance) or change a level |
@@ -136,7 +137,7 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Markdown(self.text)
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help", VerticalScroll).focus()

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine.types import SIDES
 from game.model.orders import Orders
@@ -28,6 +28,7 @@ from game.tui.policy_text import specs
 from game.tui.screens.replay_control import TakeControlDialog
 from game.tui.screens.replay_problem import ProblemDialog
 from game.tui.screens.report import report_text
+from game.tui.widgets.footer import GameFooter
 
 if TYPE_CHECKING:
     from game.tui.app import ComputeRaceApp
@@ -163,7 +164,7 @@ class ReplayScreen(Screen[None]):
                      id="replay-problem")
         with VerticalScroll(id="replay-scroll"):
             yield Static("", id="replay-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#replay-problem").display = bool(

@@ -18,8 +18,10 @@ CHOICES: dict[str, str] = {"take-us": "us", "take-china": "china", "take-both": 
 class TakeControlDialog(ModalScreen[str | None]):
     """Returns "us", "china" or "both", or None if cancelled."""
 
+    # The three sides on one row, Cancel under them: four buttons in a row needed 86
+    # columns and spilled out of the dialog on an 80-column terminal.
+    # (app.tcss: #take-cancel-row sits right under them.)
     DEFAULT_CSS = "TakeControlDialog { align: center middle; }"
-    BOX_WIDTH = 86  # four buttons in a row; set inline: app.tcss's .dialog width wins over CSS
 
     BINDINGS = [
         Binding("u", "choose('us')", "US bloc", show=False),
@@ -48,10 +50,10 @@ class TakeControlDialog(ModalScreen[str | None]):
                 yield Button(f"{present.side_label('china')} (h)", id="take-china",
                              variant="primary")
                 yield Button("Both, hot-seat (b)", id="take-both")
+            with Horizontal(id="take-cancel-row", classes="dialog-buttons"):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#take-box").styles.width = self.BOX_WIDTH
         self.query_one("#take-us", Button).focus()
 
     @on(Button.Pressed)

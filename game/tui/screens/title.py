@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from game.bots.players import DEFAULT_PLAYER
 from game.model.errors import InputError
@@ -21,6 +21,7 @@ from game.tui.dialogs.path import PathDialog
 from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.replay_problem import ProblemDialog
 from game.tui.setup import SIDE_CHOICES, NewGame, humans_of, opponents
+from game.tui.widgets.footer import GameFooter
 
 
 def _quick_title(name: str) -> str:
@@ -82,7 +83,7 @@ class TitleScreen(Screen[None]):
                 yield Button("Load saved game", id="load")
                 yield Button("Replay a record", id="replay")
                 yield Button("Quit", id="quit", variant="error")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self._describe(self.initial)
