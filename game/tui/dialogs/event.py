@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.tui.dialogs.notice import NoticeDialog
 from game.tui.present import NewsItem
 
 
-class EventDialog(ModalScreen[None]):
-    BINDINGS = [Binding("enter", "close", "OK"), Binding("escape", "close", "OK", show=False)]
-
+class EventDialog(NoticeDialog):
     def __init__(self, item: NewsItem) -> None:
         super().__init__()
         self.item = item
@@ -26,12 +23,3 @@ class EventDialog(ModalScreen[None]):
             yield Static(f"[b]{escape(self.item.title)}[/b]", classes="dialog-title")
             yield Static(escape(self.item.text or ""), classes="dialog-body")
             yield Button("OK (Enter)", id="ok", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
-
-    def on_button_pressed(self) -> None:
-        self.action_close()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from game.tui.dialogs.notice import NoticeDialog
 
-class ProblemDialog(ModalScreen[None]):
+
+class ProblemDialog(NoticeDialog):
     DEFAULT_CSS = """
     ProblemDialog { align: center middle; }
     #problem-text { height: auto; }
     """
-    BINDINGS = [Binding("enter", "close", "OK"), Binding("escape", "close", "OK", show=False)]
-
     def __init__(self, title: str, problems: list[str]) -> None:
         super().__init__()
         self.title_text = title
@@ -30,12 +28,3 @@ class ProblemDialog(ModalScreen[None]):
             yield Static(Text("\n".join(self.problems)), id="problem-text",
                          classes="dialog-body")
             yield Button("OK (Enter)", id="ok", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
-
-    def on_button_pressed(self) -> None:
-        self.action_close()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
