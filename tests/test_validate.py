@@ -204,3 +204,40 @@ def test_every_command_taking_a_scenario_reports_a_bad_one_the_same_way(
     with pytest.raises(InputError) as exc:
         load_scenario(path)
     assert exc.value.problems == err.strip().splitlines()
+
+
+def test_a_change_to_a_row_the_rules_never_read_is_refused(tmp_path: Path) -> None:
+    """mineral_output is read only for the US bloc (China's controls cut US output): a
+    card that changes China's row would silently do nothing, so it is refused."""
+    from game.model.errors import InputError
+    from game.model.loader import load_scenario
+
+    path = tmp_path / "noop.toml"
+    path.write_text('''name = "noop"
+title = "t"
+description = "d"
+extends = "baseline-2025"
+
+[[events]]
+id = "noop"
+title = "A change nobody reads"
+[[events.effects]]
+kind = "multiply"
+param = "mineral_output"
+side = "china"
+value = 0.5
+''')
+    with pytest.raises(InputError) as exc:
+        load_scenario(path)
+    text = "\n".join(exc.value.problems)
+    assert "mineral_output only for us" in text and "allowed: us, both" in text
+    assert f"{path}:" in text
+
+
+def test_the_facilitator_cannot_override_a_row_the_rules_never_read(baseline) -> None:
+    from game.session import Game
+
+    game = Game.new(baseline, seed=1)
+    with pytest.raises(ValueError, match="only for china"):
+        game.override("subsidy_price", 0.5, side="us")
+    game.override("subsidy_price", 0.5, side="china")  # China's row: accepted

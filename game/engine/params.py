@@ -19,8 +19,12 @@ from game.engine.types import FloatArray
 ParamKind = Literal["side", "shared", "table"]
 
 
-def _param(unit: str, doc: str, kind: ParamKind = "side", size: int = 0) -> Any:
-    return field(metadata={"unit": unit, "doc": doc, "kind": kind, "size": size})
+def _param(unit: str, doc: str, kind: ParamKind = "side", size: int = 0,
+           reads: tuple[str, ...] = ("us", "china")) -> Any:
+    """`reads`: the sides whose value (or table row) the rules read; a change for a side
+    the rules do not read would do nothing, so validation refuses it."""
+    return field(metadata={"unit": unit, "doc": doc, "kind": kind, "size": size,
+                           "reads": reads})
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,37 +64,37 @@ class Params:
         "1/quarter", "Share of the gap to the yield ceiling closed each quarter.")
     localization_learning: FloatArray = _param(
         "1/quarter", "Extra yield learning per quarter at a 100% localization mandate "
-        "(volume teaches the fabs).")
+        "(volume teaches the fabs).", reads=("china",))
     equipment_fab_cost: FloatArray = _param(
-        "x", "Multiplier on China's fab cost by equipment-controls level (0-3).", "table", 4)
+        "x", "Multiplier on China's fab cost by equipment-controls level (0-3).", "table", 4, reads=("china",))
     equipment_hw_growth: FloatArray = _param(
         "x", "Multiplier on China's hardware progress by equipment-controls level (0-3).",
-        "table", 4)
+        "table", 4, reads=("china",))
     chip_retire: FloatArray = _param(
         "1/quarter", "Share of compute in service retired each quarter.")
     mineral_output: FloatArray = _param(
         "x", "US-bloc chip output multiplier by China's mineral-controls level (0-3).",
-        "table", 4)
+        "table", 4, reads=("us",))
     mineral_budget_cost: FloatArray = _param(
         "share", "Share of China's budget lost to forgone mineral exports by level (0-3).",
-        "table", 4)
+        "table", 4, reads=("china",))
     export_cap_share: FloatArray = _param(
         "share", "Share of US-bloc output that may be sold to China by export-controls "
-        "level (0-4).", "table", 5)
+        "level (0-4).", "table", 5, reads=("us",))
     export_value: FloatArray = _param(
         "x", "Compute per dollar of the chips China may buy legally, relative to the best, "
-        "by export-controls level (0-4).", "table", 5)
+        "by export-controls level (0-4).", "table", 5, reads=("us",))
     cloud_rental: FloatArray = _param(
         "M H100e", "Compute China rents abroad for training while cloud access is open "
         "(export controls below 4).", "shared")
     smuggle_volume: FloatArray = _param(
         "M H100e/quarter", "Chips a smuggling effort (0-3) can move per quarter with no "
-        "enforcement.", "table", 4)
+        "enforcement.", "table", 4, reads=("china",))
     enforcement_mult: FloatArray = _param(
-        "x", "Multiplier on smuggled volume by US enforcement level (0-3).", "table", 4)
+        "x", "Multiplier on smuggled volume by US enforcement level (0-3).", "table", 4, reads=("us",))
     smuggle_detect: FloatArray = _param(
         "probability", "Chance per quarter that smuggling is exposed, by enforcement level "
-        "(0-3), while any smuggling goes on.", "table", 4)
+        "(0-3), while any smuggling goes on.", "table", 4, reads=("us",))
     smuggle_detect_tension: FloatArray = _param(
         "points", "Tension added when a smuggling case is exposed.", "shared")
     # --- data centers and power ----------------------------------------------------------
@@ -150,7 +154,7 @@ class Params:
         "share", "Cut to both sides' margins for each side that releases open weights.",
         "shared")
     subsidy_price: FloatArray = _param(
-        "x", "China's price multiplier by price-subsidy level (0-3).", "table", 4)
+        "x", "China's price multiplier by price-subsidy level (0-3).", "table", 4, reads=("china",))
     share_capability_weight: FloatArray = _param(
         "1/log10 FLOP", "Weight of capability in buyers' choice.", "shared")
     share_price_weight: FloatArray = _param(

@@ -87,6 +87,10 @@ class ParamOverride(_Frozen):
         spec = PARAM_SPECS[self.param]
         if spec["kind"] == "shared" and self.side != "both":
             raise ValueError(f"{self.param} is shared by both sides: side must be 'both'")
+        if self.side != "both" and self.side not in spec["reads"]:
+            raise ValueError(f"the rules read {self.param} only for "
+                             f"{' and '.join(spec['reads'])}: a change for {self.side} "
+                             "would do nothing")
         if self.level is not None:
             if spec["kind"] != "table":
                 raise ValueError(f"{self.param} is not a table: give no level")

@@ -188,6 +188,13 @@ class _ChangeEffect(_Frozen):
             # the engine reads one value for both sides: a one-sided change would be lost
             problems.append((("side",), f"{self.param} is shared by both sides (allowed: "
                                         "both)"))
+        if self.param is not None and self.side != "both":
+            reads = PARAM_SPECS[self.param]["reads"]
+            if self.side not in reads:
+                problems.append((("side",), f"the rules read {self.param} only for "
+                                            f"{' and '.join(reads)}, so a change for "
+                                            f"{self.side} would do nothing (allowed: "
+                                            f"{', '.join((*reads, 'both'))})"))
         if self.state == "tension" and self.side != "both":
             problems.append((("side",), "tension is shared (allowed: both)"))
         if self.state == "fab_taiwan" and self.side == "china":
