@@ -41,7 +41,8 @@ class EstimatesPanel(Static):
                          ratio=2)
         table.add_column("range", justify="right", no_wrap=True, ratio=4 if compact else 3)
         if not compact:
-            table.add_column("conf", no_wrap=True, ratio=1, min_width=4, style="dim")
+            # A fixed width: with ratios, Rich cut "fair" to "fa…" at 120 columns.
+            table.add_column("conf", no_wrap=True, width=4, style="dim")
         for row in rows:
             span = "exact" if row.confidence == "exact" else f"{row.low}–{row.high}"
             conf = "" if row.confidence == "exact" else row.confidence
