@@ -29,6 +29,7 @@ from game.bots.players import (
     PlayerSpec,
     ScriptedTurns,
     make_player,
+    opening_orders,
     parse_player,
 )
 from game.engine.log import TurnLog
@@ -319,9 +320,7 @@ class Game:
             arrays = player.orders(observe(self.state, self.rules, self.turn, self.turns, i,
                                            opening=self.opening))
             return orders_from_arrays(side, arrays)
-        start = self.scenario.start.us if side == "us" else self.scenario.start.china
-        return Orders.default(side).model_copy(
-            update={"policies": start.policies, "training_share": start.training_share})
+        return opening_orders(self.scenario, side)
 
     def _player(self, side: str, force_bot: bool = False) -> Player:
         spec = self.players[side]

@@ -87,3 +87,34 @@ def test_injected_event_fires_and_is_recorded(game):
 
 def test_load_scenario_by_name_is_public():
     assert load_scenario("baseline-2025").name == "baseline-2025"
+
+
+def test_scripted_quarters_carry_forward_what_they_leave_out(tmp_path):
+    """A scripted quarter writes only what changes, like an orders file."""
+    path = tmp_path / "scripted.toml"
+    path.write_text('''name = "scripted"
+title = "t"
+description = "d"
+extends = "baseline-2025"
+
+[[scripted_orders]]
+at = "2025Q1"
+[scripted_orders.us]
+training_share = 0.3
+allocation = { chips = 0.4, fabs = 0.1, datacenters = 0.2, power = 0.1, research = 0.15, intel = 0.05 }
+policies = { export_controls = 3 }
+
+[[scripted_orders]]
+at = "2025Q2"
+[scripted_orders.us]
+policies = { enforcement = 3 }
+''')
+    game = Game.new(load_scenario(path), seed=2)
+    game.play_out(2)
+    first, second = (game.history[t].orders["us"] for t in (0, 1))
+    opening = game.scenario.start.us.policies
+    assert first.policies.export_controls == 3
+    assert first.policies.equipment_controls == opening.equipment_controls  # not written
+    assert second.policies.export_controls == 3  # carried from 2025Q1
+    assert second.policies.enforcement == 3
+    assert second.allocation == first.allocation and second.training_share == 0.3

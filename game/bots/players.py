@@ -41,17 +41,25 @@ def parse_player(text: str) -> PlayerSpec:
 
 
 class ScriptedTurns:
-    """Orders fixed by the scenario: {turn: {side: Orders}}."""
+    """Orders fixed by the scenario: {turn: {side: Orders}}.
+
+    Like an orders file, a scripted quarter gives only what changes: fields it leaves out
+    (the allocation, the training share, any single policy) keep the side's previous
+    scripted quarter's values, or the scenario's opening ones before the first."""
 
     def __init__(self, scenario: Scenario):
         self.by_turn: dict[int, dict[str, Orders]] = {}
-        for so in scenario.scripted_orders:
+        entries = sorted(scenario.scripted_orders,
+                         key=lambda so: turn_of(scenario.clock.start, so.at))
+        previous = {side: opening_orders(scenario, side) for side in ("us", "china")}
+        for so in entries:
             turn = turn_of(scenario.clock.start, so.at)
             slot = self.by_turn.setdefault(turn, {})
-            if so.us is not None:
-                slot["us"] = so.us
-            if so.china is not None:
-                slot["china"] = so.china
+            for side, given in (("us", so.us), ("china", so.china)):
+                if given is None:
+                    continue
+                merged = _carry_forward(previous[side], given)
+                slot[side] = previous[side] = merged
 
     def get(self, turn: int, side: str) -> Orders | None:
         return self.by_turn.get(turn, {}).get(side)
@@ -59,6 +67,28 @@ class ScriptedTurns:
     @property
     def last_turn(self) -> int:
         return max(self.by_turn, default=-1)
+
+
+def opening_orders(scenario: Scenario, side: str) -> Orders:
+    """The side's orders before anyone gives one: default allocation, the scenario's
+    opening policies and training share."""
+    start = scenario.start.us if side == "us" else scenario.start.china
+    return Orders.default(side).model_copy(
+        update={"policies": start.policies, "training_share": start.training_share})
+
+
+def _carry_forward(previous: Orders, given: Orders) -> Orders:
+    """`given`'s explicitly written fields over `previous` (policies one by one)."""
+    update: dict[str, object] = {}
+    if "allocation" in given.model_fields_set:
+        update["allocation"] = given.allocation
+    if "training_share" in given.model_fields_set:
+        update["training_share"] = given.training_share
+    if "policies" in given.model_fields_set:
+        written = {name: getattr(given.policies, name)
+                   for name in given.policies.model_fields_set}
+        update["policies"] = previous.policies.model_copy(update=written)
+    return previous.model_copy(update=update)
 
 
 class Player:
