@@ -96,3 +96,18 @@ def fmt(value: float) -> str:
     if magnitude >= 1:
         return f"{value:.2f}"
     return f"{value:.3g}"
+
+
+def add_players_and_clock(p: argparse.ArgumentParser, what: str) -> None:
+    """SCENARIO, --us, --china, --seed and --turns, as `run` and `sweep` share them;
+    `what` names what the seed and turns apply to ("game" or "sweep")."""
+    p.add_argument("scenario", metavar="SCENARIO",
+                   help="a shipped scenario's name or a .toml path")
+    p.add_argument("--us", type=player_arg, default="bot:balanced", metavar="PLAYER",
+                   help="who plays the US bloc (default: bot:balanced)")
+    p.add_argument("--china", type=player_arg, default="bot:balanced", metavar="PLAYER",
+                   help="who plays China (default: bot:balanced)")
+    p.add_argument("--seed", type=seed_arg, default=0, help=f"the {what}'s seed (default 0)")
+    each = "each game" if what == "sweep" else "the game"
+    p.add_argument("--turns", type=positive_int, default=None,
+                   help=f"stop {each} after this many turns (default: the scenario's length)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands.common import load, player_arg, positive_int, print_json, seed_arg, write_csv
+from game.commands.common import add_players_and_clock, load, print_json, write_csv
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -14,14 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Play a headless game and print every turn's figures. PLAYER is "
                     "bot:NAME[:LEVEL] (see `compute-race bots`) or script:FILE (an orders "
                     "file; see README).")
-    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario's name or a .toml path")
-    p.add_argument("--us", type=player_arg, default="bot:balanced", metavar="PLAYER",
-                   help="who plays the US bloc (default: bot:balanced)")
-    p.add_argument("--china", type=player_arg, default="bot:balanced", metavar="PLAYER",
-                   help="who plays China (default: bot:balanced)")
-    p.add_argument("--seed", type=seed_arg, default=0, help="the game's seed (default 0)")
-    p.add_argument("--turns", type=positive_int, default=None,
-                   help="stop after this many turns (default: the scenario's length)")
+    add_players_and_clock(p, "game")
     p.add_argument("--record", metavar="FILE", default=None,
                    help="also write the game's record (save/replay file) to FILE")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")

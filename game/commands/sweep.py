@@ -7,12 +7,11 @@ import sys
 from typing import Any
 
 from game.commands.common import (
+    add_players_and_clock,
     fmt,
     load,
-    player_arg,
     positive_int,
     print_json,
-    seed_arg,
     table,
     write_csv,
 )
@@ -31,15 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "[params] (NAME.us / NAME.china for one side, NAME[LEVEL] for one "
                     "level of a table). Results do not depend on --workers. --format csv "
                     "prints one row per game (its seed replays it with `run --seed`).")
-    p.add_argument("scenario", metavar="SCENARIO", help="a shipped scenario's name or a .toml path")
+    add_players_and_clock(p, "sweep")
     p.add_argument("--runs", type=_runs, required=True, metavar="N", help="number of games")
-    p.add_argument("--us", type=player_arg, default="bot:balanced", metavar="PLAYER",
-                   help="who plays the US bloc (default: bot:balanced)")
-    p.add_argument("--china", type=player_arg, default="bot:balanced", metavar="PLAYER",
-                   help="who plays China (default: bot:balanced)")
-    p.add_argument("--seed", type=seed_arg, default=0, help="the sweep's seed (default 0)")
-    p.add_argument("--turns", type=positive_int, default=None,
-                   help="stop each game after this many turns (default: the scenario's length)")
     p.add_argument("--workers", type=positive_int, default=None, metavar="K",
                    help="processes to run chunks of games on (default: one per core)")
     p.add_argument("--set", dest="settings", action="append", default=[],
