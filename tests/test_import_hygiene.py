@@ -8,6 +8,7 @@ import sys
 import pytest
 
 HEADLESS = ["game.engine", "game.model", "game.bots", "game.analysis", "game.session",
+            "game.present", "game.report",
             "game.cli"]
 
 
