@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.files import parse_toml as parse_toml_text
 from game.model.errors import (
     InputError,
     Loc,
@@ -62,7 +63,7 @@ def find_scenario(name_or_path: str | Path) -> Path:
 def parse_toml(path: Path) -> tuple[str, dict[str, Any]]:
     text = read_text(path, "scenario")
     try:
-        data = tomllib.loads(text)
+        data = parse_toml_text(path, text)
     except tomllib.TOMLDecodeError as exc:
         raise toml_error(path, exc) from None
     if not data:
@@ -222,7 +223,7 @@ def validate_scenario_file(path: Path) -> Scenario:
     `FILE:LINE: dotted.path: message`."""
     merged = resolve(path)
     try:
-        scenario = Scenario.model_validate(merged.data)
+        scenario = Scenario.model_validate(merged.data, strict=True)
     except ValidationError as exc:
         raise InputError(_render(merged, problems_from(exc, Scenario))) from None
     if merged.problems:

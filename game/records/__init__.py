@@ -42,9 +42,10 @@ def record_of(game: Game) -> Record:
     return game.to_record()
 
 
-def save_game(game: Game, path: str | Path) -> Path:
-    """Write `game`'s record to `path` atomically. Raises InputError (nothing written)."""
-    return game.save(path)
+def save_game(game: Game, path: str | Path, force: bool = False) -> Path:
+    """Write `game`'s record to `path` atomically, over a record only unless `force`.
+    Raises InputError (nothing written)."""
+    return game.save(path, force=force)
 
 
 def load_game(path: str | Path) -> Game:
