@@ -232,8 +232,9 @@ def validate_scenario_file(path: Path) -> Scenario:
 
 
 @lru_cache(maxsize=32)
-def _load_cached(path: str, stamp: tuple[float, ...]) -> Scenario:
-    return validate_scenario_file(Path(path))
+def _load_cached(path: str, stamp: tuple[float, ...], given: str) -> Scenario:
+    """Cached by the real file; messages name the path the user gave."""
+    return validate_scenario_file(Path(given))
 
 
 def _stamp(path: Path) -> tuple[float, ...]:
@@ -246,7 +247,7 @@ def _stamp(path: Path) -> tuple[float, ...]:
 def load_scenario(name_or_path: str | Path) -> Scenario:
     """A validated scenario, by shipped name or path. Raises InputError."""
     path = find_scenario(name_or_path)
-    return _load_cached(str(path.resolve()), _stamp(path))
+    return _load_cached(str(path.resolve()), _stamp(path), str(path))
 
 
 def scenario_hash(scenario: Scenario) -> str:
