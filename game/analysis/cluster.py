@@ -50,7 +50,8 @@ def results_on(address: str, run: Callable[[Any], Any],
     client = connect(address)
     try:
         futures = {client.submit(run, chunk, pure=False): chunk.index for chunk in chunks}
-        for future in as_completed(futures):  # type: ignore[no-untyped-call,unused-ignore]
+        # as_completed looks for a default client unless given the loop: ours is not one.
+        for future in as_completed(futures, loop=client.loop):  # type: ignore[no-untyped-call,unused-ignore]
             yield futures[future], future.result()
     finally:
         client.close()
