@@ -25,7 +25,7 @@ def table_update(table: Table, seat: str) -> TableUpdate:
     }
     if seat in SIDES:
         mine = g.pending.get(seat)
-        return TableUpdate(**common, view=g.view(seat).model_dump(mode="json"),
+        return TableUpdate(**common, view=table.view(seat),
                            submitted=None if mine is None else mine.model_dump(mode="json"))
     return TableUpdate(**common, view=None, submitted=None, facilitator=_facilitator(table))
 
@@ -47,17 +47,18 @@ def _facilitator(table: Table) -> dict[str, Any]:
     }
 
 
-def overview(tables: list[Table], connected: dict[int, set[str]]) -> Overview:
-    """One row per table: the workshop at a glance, for the projector."""
-    rows = []
-    for t in tables:
-        g = t.game
-        rows.append({
-            "table": t.number, "turn": g.turn, "turns": g.turns, "date": g.date,
-            "over": g.over, "paused": t.paused, "awaiting": t.awaiting(),
-            "deadline_in": t.deadline_in(), "scores": g.scores,
-            "tension": float(g.state.tension[0]),
-            "winner": g.winner() if g.over else None,
-            "connected": sorted(connected.get(t.number, set())),
-        })
+def overview_row(t: Table, connected: set[str]) -> dict[str, Any]:
+    """One table at a glance, for the facilitators' overview (the projector)."""
+    g = t.game
+    return {
+        "table": t.number, "turn": g.turn, "turns": g.turns, "date": g.date,
+        "over": g.over, "paused": t.paused, "awaiting": t.awaiting(),
+        "deadline_in": t.deadline_in(), "scores": g.scores,
+        "tension": float(g.state.tension[0]),
+        "winner": g.winner() if g.over else None,
+        "connected": sorted(connected),
+    }
+
+
+def overview(rows: list[dict[str, Any]]) -> Overview:
     return Overview(tables=rows)

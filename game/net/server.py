@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import sys
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from aiohttp import WSMsgType, web
 
@@ -33,9 +37,10 @@ from game.net.protocol import (
     Welcome,
     parse_client,
 )
-from game.net.seat_view import overview, table_update
+from game.net.seat_view import overview, overview_row, table_update
 from game.net.table import Table
 
+_T = TypeVar("_T")
 HELLO_TIMEOUT_S = 10.0
 TICKER = web.AppKey("deadline_ticker", asyncio.Task[None])
 DEADLINE_TICK_S = 0.2
@@ -59,6 +64,9 @@ class Workshop:
 
     def __post_init__(self) -> None:
         self.by_code = index_codes(self.codes)
+        self.locks = {t.number: asyncio.Lock() for t in self.tables}
+        self.executor = ThreadPoolExecutor(max_workers=min(32, len(self.tables) + 2),
+                                           thread_name_prefix="table")
         self.content = self.tables[0].game.scenario.model_dump(mode="json")
 
     def app(self) -> web.Application:
@@ -89,8 +97,9 @@ class Workshop:
                                            tables=len(self.tables), scenario=self.scenario,
                                            title=self.title,
                                            content=self.content).model_dump_json())
-            await self._send(conn, table_update(self.tables[key.table - 1],
-                                                key.seat).model_dump_json())
+            async with self._locked([self.tables[key.table - 1]]):
+                await self._send(conn, table_update(self.tables[key.table - 1],
+                                                    key.seat).model_dump_json())
             await self._push_overview()
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
@@ -145,22 +154,51 @@ class Workshop:
 
     # --- requests ---------------------------------------------------------------------
     async def _handle(self, conn: Connection, text: str) -> None:
+        request: int | None = None
         try:
             msg = parse_client(text)
             request = None if isinstance(msg, Hello) else msg.id
-            try:
-                touched, detail = self._apply(conn.key, msg)
-            except Refused as refused:
-                refused.request = request
-                raise
+            targets = self._targets(conn.key, msg)
         except Refused as refused:
+            refused.request = request
             await self._send(conn, refused.to_message().model_dump_json())
             return
-        await self._send(conn, Ack(id=request or 0, detail=detail).model_dump_json())
-        for table in touched:
-            await self._push_table(table)
+        async with self._locked(targets):
+            try:
+                touched, detail = await self._in_thread(self._apply, conn.key, msg)
+            except Refused as refused:
+                refused.request = request
+                await self._send(conn, refused.to_message().model_dump_json())
+                return
+            await self._send(conn, Ack(id=request or 0, detail=detail).model_dump_json())
+            for table in touched:
+                await self._push_table(table)
         if touched:
             await self._push_overview()
+
+    def _targets(self, key: SeatKey, msg: object) -> list[Table]:
+        """The tables a request reads or changes: it holds their locks while it runs."""
+        own = self.tables[key.table - 1]
+        if isinstance(msg, Pause | Deadline):
+            return [self._table(msg.table, own)]
+        if isinstance(msg, Inject):
+            return self.tables if msg.all_tables else [self._table(msg.table, own)]
+        if isinstance(msg, Debrief):
+            return self.tables
+        return [own]
+
+    @contextlib.asynccontextmanager
+    async def _locked(self, tables: list[Table]) -> AsyncIterator[None]:
+        async with contextlib.AsyncExitStack() as stack:
+            for table in sorted(tables, key=lambda t: t.number):  # one order: no deadlock
+                await stack.enter_async_context(self.locks[table.number])
+            yield
+
+    async def _in_thread(self, work: Callable[..., _T], *args: object) -> _T:
+        """Run table work off the event loop: its fsyncs then overlap with other tables'
+        (the table's lock keeps its own requests in order)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, functools.partial(work, *args))
 
     def _apply(self, key: SeatKey, msg: object) -> tuple[list[Table], dict[str, object]]:
         """Carry out one request; the tables it changed and the ack's detail."""
@@ -223,7 +261,11 @@ class Workshop:
         connected: dict[int, set[str]] = {}
         for c in self.connections:
             connected.setdefault(c.key.table, set()).add(c.key.seat)
-        text = overview(self.tables, connected).model_dump_json()
+        rows = []
+        for table in self.tables:  # each row read under its table's lock: never half-done
+            async with self._locked([table]):
+                rows.append(overview_row(table, connected.get(table.number, set())))
+        text = overview(rows).model_dump_json()
         for conn in facilitators:
             await self._send(conn, text)
 
@@ -235,13 +277,17 @@ class Workshop:
         while True:
             await asyncio.sleep(DEADLINE_TICK_S)
             for table in self.tables:
-                try:
-                    resolved = table.expire()
-                except Exception as exc:  # keep the other tables running; say why
-                    print(f"table {table.number}: deadline failed: {exc}", file=sys.stderr)
+                if table.deadline is None:
                     continue
+                async with self._locked([table]):
+                    try:
+                        resolved = await self._in_thread(table.expire)
+                    except Exception as exc:  # keep the other tables running; say why
+                        print(f"table {table.number}: deadline failed: {exc}", file=sys.stderr)
+                        continue
+                    if resolved:
+                        await self._push_table(table)
                 if resolved:
-                    await self._push_table(table)
                     await self._push_overview()
 
     async def _close_all(self, app: web.Application) -> None:
@@ -251,3 +297,4 @@ class Workshop:
         for conn in list(self.connections):
             with contextlib.suppress(Exception):
                 await conn.ws.close(code=1001, message=b"server stopping")
+        self.executor.shutdown(wait=True)

@@ -9,7 +9,8 @@ this class only orders the writes and knows when a quarter may resolve.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from game.bots.observation import observe
 from game.bots.players import make_player, parse_player
@@ -29,6 +30,10 @@ class Table:
     files: DataDir
     paused: bool = False
     deadline: float | None = None  # time.time() when missing orders are filled in
+    # Each side's view as JSON, with the position it was built for: a view changes only
+    # when a quarter resolves or the rules change, not when the other side submits.
+    _views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = field(
+        default_factory=dict)
 
     # --- opening and saving -----------------------------------------------------------
     @classmethod
@@ -68,6 +73,15 @@ class Table:
         return [side for side in SIDES
                 if side not in self.game.pending and self.game.scripted(side) is None]
 
+    def view(self, side: str) -> dict[str, Any]:
+        """`Game.view(side)` as JSON (what a team seat is sent), built once per position."""
+        position = (self.game.turn, self.game.undone, id(self.game.rules))
+        cached = self._views.get(side)
+        if cached is None or cached[0] != position:
+            cached = (position, self.game.view(side).model_dump(mode="json"))
+            self._views[side] = cached
+        return cached[1]
+
     def deadline_in(self, now: float | None = None) -> float | None:
         if self.deadline is None:
             return None
@@ -85,9 +99,13 @@ class Table:
         except (InputError, ValueError) as exc:
             detail = "; ".join(exc.problems) if isinstance(exc, InputError) else str(exc)
             raise Refused("refused", f"orders refused: {detail}") from None
+        if self._completes({side}):
+            # The record written on resolving holds these orders: one write, not two.
+            self.game.submit(side, parsed)
+            return self.resolve_if_ready()
         self.save_pending({**self.game.pending, side: parsed})
         self.game.submit(side, parsed)
-        return self.resolve_if_ready()
+        return False
 
     def suggest(self, side: str, player: str) -> Orders:
         """What `player` (a bot) would order for `side` now, from the side's own
@@ -143,7 +161,6 @@ class Table:
         if left is None or left > 0 or self.paused or self.game.over:
             return False
         filled = {side: self.game.suggested_orders(side) for side in self.awaiting()}
-        self.save_pending({**self.game.pending, **filled})
         for side, orders in filled.items():
             self.game.submit(side, orders)
         return self.resolve_if_ready()
@@ -153,6 +170,10 @@ class Table:
             return False
         self.game.advance()
         self.deadline = None
+        # The pending file now names a resolved quarter, so a restart ignores it.
         self.save_record()
-        self.save_pending({})
         return True
+
+    def _completes(self, sides: set[str]) -> bool:
+        """Whether orders from `sides` would let the quarter resolve now."""
+        return not self.paused and set(self.awaiting()) <= sides
