@@ -16,7 +16,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                     "game's end (a bot or an orders file).")
     p.add_argument("url", metavar="URL", help="the address `serve` printed, e.g. "
                                               "http://127.0.0.1:8765")
-    p.add_argument("--code", required=True, help="the seat's code, e.g. bakodu-mitesa")
+    p.add_argument("--code", default=None,
+                   help="the seat's code, e.g. bakodu-mitesa (the screens ask for it when "
+                        "it is left out; --player needs it)")
     p.add_argument("--player", type=player_arg, default=None, metavar="PLAYER",
                    help="play headless: bot:NAME[:LEVEL] or script:FILE")
     p.set_defaults(handler=run)
@@ -36,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
         ws_url(args.url)
     except ValueError as exc:
         raise InputError([f"URL: {exc}"]) from None
+    if args.player is not None and args.code is None:
+        raise InputError(["--code: --player plays a seat, so it needs the seat's code"])
     try:
         if args.player is None:
             from game.tui.remote import run_remote_ui
