@@ -7,9 +7,16 @@ import os
 
 import numpy as np
 import pytest
+from hypothesis import settings
 
 for _var in ("NO_COLOR", "FORCE_COLOR", "TEXTUAL"):
     os.environ.pop(_var, None)
+
+# CI draws the same hypothesis examples on every run, so a red CI is a real regression that
+# reproduces, not a lucky draw; locally the examples vary and keep exploring.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
