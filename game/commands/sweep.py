@@ -27,17 +27,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "samples it per game (PARAM=LO:HI), with a sensitivity table: which "
                     "parameter moves the outcome most. PARAM is a name from the scenario's "
                     "[params] (NAME.us / NAME.china for one side, NAME[LEVEL] for one "
-                    "level of a table). Results do not depend on --workers. --format csv "
+                    "level of a table). Results do not depend on --workers or "
+                    "--scheduler (a Dask cluster). --format csv "
                     "prints one row per game (its seed replays it with `run --seed`).")
     add_players_and_clock(p, "sweep")
     p.add_argument("--runs", type=_runs, required=True, metavar="N", help="number of games")
-    p.add_argument("--workers", type=positive_int, default=None, metavar="K",
-                   help="processes to run chunks of games on (default: one per core)")
+    add_backend(p)
     p.add_argument("--set", dest="settings", action="append", default=[],
                    metavar="PARAM=VALUE|PARAM=LO:HI", help="change an engine parameter "
                    "(repeatable)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(handler=run)
+
+
+def add_backend(p: argparse.ArgumentParser) -> None:
+    """--workers K | --scheduler ADDRESS: where chunks of games run. Results are the same
+    either way: chunks are defined by game seeds, not by workers."""
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=positive_int, default=None, metavar="K",
+                       help="processes to run chunks of games on (default: one per core)")
+    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="run the chunks on a Dask distributed cluster instead, e.g. "
+                            "tcp://10.0.0.5:8786 (needs: pip install "
+                            "'compute-race[cluster]'; see README)")
 
 
 def _runs(text: str) -> int:
@@ -56,13 +68,16 @@ class Progress:
         self.active = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
+        self.bar("", done, total)
+
+    def bar(self, label: str, done: int, total: int) -> None:
         if not self.active:
             return
         filled = self.WIDTH * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+        sys.stderr.write(f"\r{label}[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
                          f"{done:,}/{total:,} games")
         if done >= total:
-            sys.stderr.write("\r" + " " * (self.WIDTH + 40) + "\r")
+            sys.stderr.write("\r" + " " * (self.WIDTH + len(label) + 40) + "\r")
         sys.stderr.flush()
 
 
@@ -74,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     scenario = load(args.scenario)
     workers = args.workers or default_workers()
     result = run_sweep(scenario, args.runs, args.seed, args.us, args.china, settings,
-                       workers=workers, turns=args.turns, progress=Progress())
+                       workers=workers, turns=args.turns, progress=Progress(),
+                       scheduler=args.scheduler)
     if args.format == "json":
         print_json(sweep_json(result))
     elif args.format == "csv":
