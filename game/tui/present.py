@@ -14,7 +14,7 @@ import numpy as np
 from game.engine.score import term_gains
 from game.engine.types import SIDES, side_index
 from game.model.clock import parse_quarter
-from game.model.views import SideView, build_view
+from game.model.views import SideView
 from game.session import Game
 
 # --- the two sides: told apart by name and mark, never by colour alone -----------------
@@ -155,11 +155,9 @@ def _years(game: Game) -> np.ndarray:
 
 
 def _view_at(game: Game, k: int, side: str) -> SideView:
-    """The view `side` had after k resolved turns (k = 0: the opening)."""
-    if k == 0:
-        return build_view(game.scenario, game.rules, game.opening, None, 0, side)
-    rec = game.history[k - 1]
-    return build_view(game.scenario, game.rules, rec.state, rec.log, k, side)
+    """The view `side` had after k resolved turns (k = 0: the opening), under the rules
+    in force then."""
+    return game.view_at(k, side)
 
 
 def chart_series(game: Game, seat: str | None, metric: str) -> list[Series]:
