@@ -10,6 +10,7 @@ import pytest
 
 from game.engine.metrics import METRICS
 from game.engine.types import SIDES
+from game.files import HTML_GENERATOR_META
 from game.model.loader import load_scenario, shipped_names
 from game.model.orders import Allocation, USOrders
 from game.report import ReportError, debrief, write_report
@@ -174,12 +175,12 @@ def test_write_report_picks_the_format_and_never_writes_half(baseline, tmp_path)
     html = write_report([game], tmp_path / "d.html")
     assert html.read_text().startswith("<!DOCTYPE html>")
     md = write_report([game], tmp_path / "d.md")
-    assert md.read_text().startswith("# Debrief")
+    assert md.read_text().splitlines()[1].startswith("# Debrief")
     keep = tmp_path / "keep.html"
-    keep.write_text("old report")
+    keep.write_text(f"<!DOCTYPE html>{HTML_GENERATOR_META}old report")
     with pytest.raises(ReportError, match="no turns played"):
         write_report([Game.new(baseline, seed=1)], keep)
-    assert keep.read_text() == "old report"
+    assert keep.read_text() == f"<!DOCTYPE html>{HTML_GENERATOR_META}old report"
     with pytest.raises(ReportError, match=r"\.html or \.md"):
         write_report([game], tmp_path / "d.pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.html", "d.md", "keep.html"]

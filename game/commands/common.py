@@ -46,6 +46,13 @@ def player_arg(text: str) -> str:
     return text
 
 
+def add_force(p: argparse.ArgumentParser, what: str) -> None:
+    """`--force`: the one way to write over a file the game did not write."""
+    p.add_argument("--force", action="store_true",
+                   help=f"replace {what} even if it is a file the game did not write "
+                        "(never a device, a directory or a read-only file)")
+
+
 def load(scenario: str) -> Any:
     from game.model.loader import load_scenario
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.files import MARKDOWN_MARK
 from game.report.charts import overlay_charts, unit_of
 from game.report.compare import Comparison
 from game.report.facts import SHORT_LABELS, SIDE_NAMES, Debrief
@@ -129,7 +130,7 @@ def comparison_html(c: Comparison) -> str:
 
 def comparison_markdown(c: Comparison) -> str:
     sec = dict(COMPARISON_SECTIONS)
-    out = [f"# Comparison of {len(c.labels)} games", "",
+    out = [MARKDOWN_MARK, f"# Comparison of {len(c.labels)} games", "",
            "Compute Race. The first game listed is the reference the others are compared with.",
            "", f"## {sec['games']}", ""]
     out += md_table(GAMES_HEADER, games_rows(c))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from html import escape
 
 from game.engine.types import SIDES
+from game.files import HTML_GENERATOR_META
 from game.report.charts import belief_chart, game_charts
 from game.report.facts import SECTIONS, SIDE_NAMES, Belief, Debrief, Swing
 from game.report.fmt import num, signed
@@ -62,6 +63,7 @@ def page(title: str, body: Sequence[str], extra_css: str = "") -> str:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
+        HTML_GENERATOR_META,  # how the writer knows a report it may replace
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
         f"<style>{CSS}{extra_css}</style>",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine.types import SIDES
+from game.files import MARKDOWN_MARK
 from game.report.charts import game_charts
 from game.report.facts import SECTIONS, SIDE_NAMES, Debrief
 from game.report.fmt import num, signed
@@ -47,7 +48,7 @@ def chart_table(chart: Chart) -> list[str]:
 
 def debrief_markdown(d: Debrief) -> str:
     o = d.outcome
-    out = [f"# Debrief: {d.title}", "",
+    out = [MARKDOWN_MARK, f"# Debrief: {d.title}", "",
            f"Compute Race, seed {d.seed}, {d.start} to {o.ended}.", ""]
 
     out += [heading("scenario"), "",
