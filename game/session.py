@@ -69,6 +69,7 @@ from game.model.record import (
 from game.model.record_file import read_record, write_record
 from game.model.scenario import Event, Scenario
 from game.model.views import SideView, build_view
+from game.summary import Outcome, TurnSummary, opening_outcome, summarize
 
 
 @dataclass
@@ -85,6 +86,12 @@ class TurnRecord:
     # Facilitator actions made before this turn resolved, in order (game.model.facilitator);
     # a replay applies them with Game.apply before advancing the turn.
     actions: tuple[FacilitatorAction, ...] = ()
+    # The rules the turn resolved under (the facilitator's actions so far included): what
+    # the views and summary of this turn are built with, whatever is overridden later.
+    rules: Rules | None = None
+    # Built once, on first use (a resolved turn never changes).
+    summary: TurnSummary | None = field(default=None, repr=False, compare=False)
+    views: dict[str, SideView] = field(default_factory=dict, repr=False, compare=False)
 
 
 class GameOver(Exception):
@@ -108,6 +115,8 @@ class Game:
     # Identity for records: the autosave slot, and what a branch names as its parent.
     game_id: str = field(default_factory=new_game_id)
     parent: Parent | None = None
+    _opening_views: dict[str, SideView] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
 
     # --- creation ------------------------------------------------------------------
     @classmethod
@@ -355,7 +364,7 @@ class Game:
         state, log = step(self.state, orders["us"].to_arrays(), orders["china"].to_arrays(),
                           self.rules, self.turn, injects)
         self.history.append(TurnRecord(self.turn, orders, log, state, digest(state)[0],
-                                       injects, tuple(self.pending_actions)))
+                                       injects, tuple(self.pending_actions), self.rules))
         self.pending.clear()
         self.pending_injects.clear()
         self.pending_actions.clear()
@@ -387,6 +396,54 @@ class Game:
         """What `side` sees now: its own figures exactly, the other's as estimates."""
         last = self.history[-1].log if self.history else None
         return build_view(self.scenario, self.rules, self.state, last, self.turn, side)
+
+    def rules_at(self, turn: int) -> Rules:
+        """The rules `turn` (0-based, resolved) was played under: the scenario's with the
+        facilitator's actions made up to it; -1, the opening: the scenario's."""
+        if turn < 0:
+            return rules_with_par(self.scenario)
+        rules = self._record(turn).rules
+        return rules if rules is not None else self.rules
+
+    def view_at(self, turns: int, side: str) -> SideView:
+        """What `side` saw after `turns` resolved turns (0: the opening), under the rules
+        in force then: a later override does not rewrite what a screen showed."""
+        if turns == 0:
+            if side not in self._opening_views:
+                self._opening_views[side] = build_view(
+                    self.scenario, self.rules_at(-1), self.opening, None, 0, side)
+            return self._opening_views[side]
+        rec = self._record(turns - 1)
+        if side not in rec.views:
+            rec.views[side] = build_view(self.scenario, self.rules_at(rec.turn), rec.state,
+                                         rec.log, turns, side)
+        return rec.views[side]
+
+    def summary(self, turn: int) -> TurnSummary:
+        """The facts of resolved turn `turn` (0-based): figures, events, tension, score
+        terms, outcome (game.summary). Built once per turn."""
+        rec = self._record(turn)
+        if rec.summary is None:
+            before = self.history[turn - 1] if turn > 0 else None
+            cards = {card_id: self.event_card(card_id) for card_id in self.rules.deck.ids}
+            rec.summary = summarize(
+                turn, self.date_of(turn), self.turns, self.rules_at(turn), cards,
+                before.state if before else self.opening, before.log if before else None,
+                rec.state, rec.log, rec.digest)
+        return rec.summary
+
+    def outcome(self) -> Outcome:
+        """Where the game stands now: over or not, crisis and blame, the sudden-death rule
+        that ended it, the winner by the score as it stands."""
+        if not self.history:
+            return opening_outcome(self.opening, self.rules)
+        return self.summary(self.turn - 1).outcome
+
+    def _record(self, turn: int) -> TurnRecord:
+        if not 0 <= turn < self.turn:
+            raise ValueError(f"turn {turn} has not been played (allowed: 0 to "
+                             f"{self.turn - 1}, 0-based)")
+        return self.history[turn]
 
     def digests(self) -> list[str]:
         return [r.digest for r in self.history]

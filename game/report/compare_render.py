@@ -9,6 +9,7 @@ from game.report.compare import Comparison
 from game.report.facts import SHORT_LABELS, SIDE_NAMES, Debrief
 from game.report.html import esc, items, page, table
 from game.report.markdown import chart_table, md_table
+from game.report.md_text import text as t
 from game.report.svg import render
 
 COMPARISON_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -134,7 +135,7 @@ def comparison_markdown(c: Comparison) -> str:
            "Compute Race. The first game listed is the reference the others are compared with.",
            "", f"## {sec['games']}", ""]
     out += md_table(GAMES_HEADER, games_rows(c))
-    out += [f"**Note:** {n}\n" for n in c.notes]
+    out += [f"**Note:** {t(n, line_start=False)}\n" for n in c.notes]
     out += [f"## {sec['outcomes']}", ""]
     out += md_table(["", *c.labels], outcome_rows(c))
     out += [f"## {sec['charts']}", ""]
@@ -146,12 +147,13 @@ def comparison_markdown(c: Comparison) -> str:
                 f"{div.differing_turns} of {div.compared_turns} quarters")
         head += (f"; the worlds differ from {div.first_world_date}" if div.first_world_date
                  else "; the worlds never differ")
-        out += [f"### {head}", ""]
+        out += [f"### {t(head, line_start=False)}", ""]
         if div.shown:
             out += md_table(["Quarter", "Differences"],
                             [[td.date + (" (first)" if k == 0 else ""), "; ".join(td.lines)]
                              for k, td in enumerate(div.shown)])
     out += [f"## {sec['questions']}", ""]
-    out += [f"{k}. {q}" for k, q in enumerate(comparison_questions(c), 1)] + [""]
+    out += [f"{k}. {t(q, line_start=False)}"
+            for k, q in enumerate(comparison_questions(c), 1)] + [""]
     return "\n".join(out)
 
