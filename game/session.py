@@ -29,7 +29,6 @@ from game.bots.players import (
     PlayerSpec,
     ScriptedTurns,
     make_player,
-    opening_orders,
     parse_player,
 )
 from game.engine.log import TurnLog
@@ -55,7 +54,7 @@ from game.model.facilitator import (
     parse_action,
     timestamp,
 )
-from game.model.orders import Orders, orders_from_arrays, parse_orders
+from game.model.orders import Orders, opening_orders, orders_from_arrays, parse_orders
 from game.model.record import (
     Parent,
     Pending,
