@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _plays(args_given):
         # Bare `compute-race` and `play` need a screen; without a terminal say so at
         # once, before the commands are loaded (a script or a pipe must not wait).
-        from game.commands import terminal
+        from game.tui import terminal
 
         if not terminal.has_terminal():
             print(terminal.NO_TERMINAL, file=sys.stderr)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from game.commands import terminal
 from game.commands.common import player_arg, seed_arg
+from game.tui import terminal
 
 SIDES = ("us", "china", "both", "none")
 

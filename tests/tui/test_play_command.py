@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from game.cli import main
-from game.commands import terminal
+from game.tui import terminal
 
 
 @pytest.fixture()

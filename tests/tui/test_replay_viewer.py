@@ -12,10 +12,9 @@ from rich.console import Console
 from textual.widgets import Button, Input, Static
 
 from game.cli import main
-from game.commands import terminal
 from game.model.record_file import read_record
 from game.records import autosave, autosave_dir, latest_autosaves
-from game.tui import hooks, present
+from game.tui import hooks, present, terminal
 from game.tui.app import ComputeRaceApp
 from game.tui.screens import BriefingScreen, DashboardScreen, TitleScreen
 from game.tui.screens.replay import ReplayScreen
