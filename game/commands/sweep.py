@@ -8,7 +8,6 @@ from typing import Any
 
 from game.commands.common import (
     add_players_and_clock,
-    fmt,
     load,
     positive_int,
     print_json,
@@ -152,22 +151,22 @@ TABLE_METRICS = ("score", "compute", "inventory", "capability", "market_share", 
 
 
 def sweep_table(result: Any) -> str:
+    from game.present.figures import figure
+
     summary = result.summary()
     rows = []
-    for side in ("us", "china"):
-        for name in TABLE_METRICS:
-            s = summary[f"{side}.{name}"]
-            rows.append([f"{side}.{name}", fmt(s["p10"]), fmt(s["p50"]), fmt(s["p90"]),
-                         fmt(s["mean"])])
-    t = summary["tension"]
-    rows.append(["tension", fmt(t["p10"]), fmt(t["p50"]), fmt(t["p90"]), fmt(t["mean"])])
+    for key, name in [(f"{side}.{name}", name) for side in ("us", "china")
+                      for name in TABLE_METRICS] + [("tension", "tension")]:
+        s, f = summary[key], figure(name)
+        rows.append([key, f.unit_for(s["p50"]),
+                     *(f.number(s[q], like=s["p50"]) for q in ("p10", "p50", "p90", "mean"))])
     wins = result.win_counts()
     setting = f"; set {', '.join(str(s) for s in result.settings)}" if result.settings else ""
     parts = [
         f"{result.scenario}: {result.runs:,} games, seed {result.seed}, us {result.us}, "
         f"china {result.china}{setting}",
         "",
-        table(["final figure", "p10", "p50", "p90", "mean"], rows),
+        table(["final figure", "unit", "p10", "p50", "p90", "mean"], rows, "ll" + "r" * 4),
         "",
         f"wins: us {wins['us']:,}, china {wins['china']:,}, draw {wins['draw']:,}; "
         f"ended in a crisis: {int(result.games.crisis.sum()):,}",
@@ -185,6 +184,4 @@ def sweep_table(result: Any) -> str:
                   "rho: rank correlation of the sampled value with the final score (gap = "
                   "us - china); swing: mean score gap, top fifth of the range minus bottom "
                   "fifth"]
-    parts += ["", "units: compute and inventory in M H100e; capability log10 FLOP; "
-                  "revenue and budget $B/quarter; power GW"]
     return "\n".join(parts)
