@@ -33,7 +33,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="games per pairing and per lever setting (default 200; 24 with "
                         "--quick)")
     p.add_argument("--bots", type=_bots, default=(), metavar="NAME,...",
-                   help="the bots to audit (default: every bot, at its normal level)")
+                   help="the bots to audit, each NAME or NAME:LEVEL (default: every bot, "
+                        "at its normal level)")
     p.add_argument("--quick", action="store_true",
                    help="few seeds and a small search: minutes, not a quarter of an hour")
     p.add_argument("--budget", type=_bounded(MAX_BUDGET), default=None, metavar="EVALS",
@@ -60,15 +61,16 @@ def _bounded(limit: int) -> Any:
 
 
 def _bots(text: str) -> tuple[str, ...]:
-    from game.bots.base import REGISTRY
+    from game.bots.base import make_bot
 
-    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    names = tuple(n.strip().removeprefix("bot:") for n in text.split(",") if n.strip())
     if not names:
         raise argparse.ArgumentTypeError("no bot named (e.g. --bots balanced,hawk)")
-    unknown = [n for n in names if n not in REGISTRY]
-    if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown bot {unknown[0]!r} (allowed: {', '.join(sorted(REGISTRY))})")
+    for name in names:
+        try:
+            make_bot(name)  # NAME or NAME:LEVEL
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
     return tuple(dict.fromkeys(names))
 
 
