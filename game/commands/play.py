@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.commands.common import player_arg, seed_arg
+from game.commands.common import add_trust, player_arg, seed_arg
 
 SIDES = ("us", "china", "both", "none")
 
@@ -26,6 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=seed_arg, default=None,
                    help="the game's seed (default: random, shown on screen)")
     p.add_argument("--load", metavar="FILE", default=None, help="resume a saved game")
+    add_trust(p)
     p.add_argument("--facilitator", action="store_true",
                    help="run a workshop: the facilitator console (inject events, override "
                         "parameters, pause, reveal, notes) is one key away (ctrl+f) and the "
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tui.setup import humans_of
 
         try:
-            game = hooks.load(Path(args.load))
+            game = hooks.load(Path(args.load), trust=args.trust)
         except hooks.Missing as exc:
             raise InputError([f"{args.load}: {exc}"]) from None
         humans = humans_of(game)
