@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.commands.replay import EXIT_MISMATCH
 from game.model.errors import InputError
 from game.model.record import Record
 from game.records import load_game
@@ -42,7 +43,8 @@ def _run(capsys, argv: list[str]) -> tuple[int, str]:
     return code, err
 
 
-def test_a_record_changed_after_writing_is_refused_unless_trusted(record, tmp_path, capsys):
+def test_a_record_changed_after_writing_is_refused_unless_trusted(record, tmp_path, capsys,
+                                                                   monkeypatch):
     edited = _edited(record, tmp_path / "edited.json", reseal=False)
     before = edited.read_bytes()
     out = tmp_path / "d.html"
@@ -51,6 +53,9 @@ def test_a_record_changed_after_writing_is_refused_unless_trusted(record, tmp_pa
     assert "--trust" in err and not out.exists()
     with pytest.raises(InputError, match="changed after the game wrote it"):
         load_game(edited)  # what `play --load` and the UI's Load game call
+    from game.tui import terminal
+
+    monkeypatch.setattr(terminal, "has_terminal", lambda: True)  # refused before any screen
     code, err = _run(capsys, ["play", "--load", str(edited)])
     assert code == 2 and "changed after the game wrote it" in err
     code, err = _run(capsys, ["report", str(edited), "-o", str(out), "--trust"])
@@ -75,7 +80,7 @@ def test_replay_verify_flags_an_edit_that_moves_no_digest(record, tmp_path, caps
     edited = tmp_path / "players.json"
     edited.write_text(json.dumps(data))
     code, err = _run(capsys, ["replay", str(edited), "--verify"])
-    assert code == 1 and "changed after the game wrote it" in err
+    assert code == EXIT_MISMATCH and "changed after the game wrote it" in err
 
 
 def test_removing_the_hash_does_not_hide_an_edit(record, tmp_path, capsys):

@@ -103,20 +103,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str | Non
     return "\n".join(lines)
 
 
-def fmt(value: float) -> str:
-    """Numbers for people: 3 significant digits, no scientific notation below 1e6."""
-    if value == 0:
-        return "0"
-    magnitude = abs(value)
-    if magnitude >= 1e6:
-        return f"{value:.3g}"
-    if magnitude >= 100:
-        return f"{value:,.0f}"
-    if magnitude >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3g}"
-
-
 def add_players_and_clock(p: argparse.ArgumentParser, what: str) -> None:
     """SCENARIO, --us, --china, --seed and --turns, as `run` and `sweep` share them;
     `what` names what the seed and turns apply to ("game" or "sweep")."""
