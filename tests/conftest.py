@@ -4,12 +4,15 @@ depend on the terminal the tests happen to run in."""
 from __future__ import annotations
 
 import os
+import tempfile
 
 import numpy as np
 import pytest
 
 for _var in ("NO_COLOR", "FORCE_COLOR", "TEXTUAL"):
     os.environ.pop(_var, None)
+# Par computed for test scenarios is cached here, not in the user's cache folder.
+os.environ["COMPUTE_RACE_CACHE_DIR"] = tempfile.mkdtemp(prefix="compute-race-cache-")
 
 
 @pytest.fixture(scope="session")
