@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from game.report.fmt import num, signed
+from game.present.numbers import number as num  # the one number format for people
+from game.present.numbers import signed
 
 SIDE = {"us": "US bloc", "china": "China"}
 STATUS = {"ok": "ok", "none": "no visible effect", "wrong": "WRONG SIGN",
