@@ -106,7 +106,7 @@ def test_the_timeline_shows_decisions_injects_and_notes(baseline):
     d = build_debrief(game)
     row = next(r for r in d.timeline if r.turn == 2)
     assert any("export controls" in line and "→ 0" in line for line in row.decisions["us"])
-    assert "event: Blockade of Taiwan (injected)" in row.followed
+    assert "event: Blockade of Taiwan (injected); acts from 2025Q4" in row.followed
     assert any("the US team opens the market" in line for line in row.followed)
     html = debrief(game)
     assert "Blockade of Taiwan (injected)" in html
