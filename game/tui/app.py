@@ -37,6 +37,7 @@ from game.tui.messages import (
     TurnFailed,
     TurnResolved,
 )
+from game.tui.score import score_moves
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.end import EndScreen
@@ -259,16 +260,17 @@ class ComputeRaceApp(FileCommands):
         game = self.game
         assert game is not None
         report = present.turn_report(game, step.turn, step.side)
+        moves = score_moves(game, step.turn)
         # One report screen, installed so popping keeps it, refilled each turn: a new screen
         # each turn meant new widgets, styles and footer keys, most of a turn's redraw.
         screen = self._report_screen
         if screen is None or screen in self.screen_stack:
-            screen = ReportScreen(report)
+            screen = ReportScreen(report, moves)
             if self._report_screen is None:
                 self.install_screen(screen, "turn-report")
                 self._report_screen = screen
         else:
-            screen.show(report)
+            screen.show(report, moves)
         if step.then_end:
             then = self._show_end
         self.push_screen(screen, callback=lambda _: then() if then else None)
