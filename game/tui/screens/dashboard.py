@@ -36,6 +36,9 @@ class DashboardScreen(Screen[None]):
         Binding("m", "chart", "Chart"),
         Binding("g", "score", "Goals"),
         Binding("b", "briefing", "Briefing"),
+        Binding("a", "app.auto_advance", "Auto"),
+        Binding("plus", "app.pace(1)", "Faster", key_display="+"),
+        Binding("minus", "app.pace(-1)", "Slower", key_display="-"),
     ]
 
     def __init__(self, table: Table, game: Game) -> None:
@@ -161,7 +164,10 @@ def status_line(table: Table) -> str:
     if table.paused:
         return "[b]⏸ Paused by the facilitator:[/b] the quarter resolves when they say so"
     if table.seat is None:
-        return "Watching: e resolves the next quarter with the bots' orders."
+        if table.watch_seconds is not None:
+            return (f"Watching: a quarter every {table.watch_seconds:g} s · a stops, "
+                    "+ faster, - slower")
+        return "Watching: e plays the next quarter with the bots' orders · a: auto-advance"
     state = table.draft_state(table.seat)
     done = [present.SIDE_NAME[s] for s in table.humans if s in table.handed_in]
     done_text = f" · {', '.join(done)} done" if done else ""

@@ -73,6 +73,7 @@ KEYS = """\
 | everywhere | ctrl+s / ctrl+o | save / load a game |
 | everywhere | ctrl+d | export the debrief |
 | everywhere | ctrl+f | facilitator console (only in `play --facilitator` games) |
+| console | F2 / F3 / F4 | the Deck card, Override and Custom card tabs |
 | everywhere | ctrl+t | change the colour theme |
 | everywhere | ctrl+q | quit |
 | dashboard | o | orders |

@@ -3,6 +3,7 @@ fired; the score change."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -43,7 +44,7 @@ def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
     if not report.events:
         text.append("  none this quarter\n", style="dim")
     for item in report.events:
-        text.append("  ★ MAJOR " if item.major else "  • ", style="bold")
+        text.append("  ★ " if item.major else "  • ", style="bold")
         text.append(f"{item.title}\n")
         if item.text:
             text.append(f"    {item.text}\n", style="dim")
@@ -56,26 +57,36 @@ class ReportScreen(Screen[None]):
         Binding("escape", "close", "Continue", show=False),
     ]
 
-    def __init__(self, report: TurnReport, moves: ScoreMoves | None = None) -> None:
+    def __init__(self, report: TurnReport, moves: ScoreMoves | None = None,
+                 orders: RenderableType | None = None) -> None:
         super().__init__()
         self.report = report
         self.moves = moves
+        self.orders = orders  # both sides' orders, for a spectator
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="report"):
-            yield Static(report_text(self.report, self.moves), id="report-text")
+            yield Static(self._body(), id="report-text")
             yield Button("Continue (Enter)", id="continue", variant="primary")
         yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#continue", Button).focus()
 
-    def show(self, report: TurnReport, moves: ScoreMoves | None = None) -> None:
+    def _body(self) -> RenderableType:
+        text = report_text(self.report, self.moves)
+        if self.orders is None:
+            return text
+        return Group(Text("The orders given", style="bold"), self.orders, Text(""), text)
+
+    def show(self, report: TurnReport, moves: ScoreMoves | None = None,
+             orders: RenderableType | None = None) -> None:
         """Show another turn's report in this screen (the app keeps one and reuses it:
         building a screen's widgets and styles anew each turn cost more than the report)."""
         self.report = report
         self.moves = moves
-        self.query_one("#report-text", Static).update(report_text(report, moves))
+        self.orders = orders
+        self.query_one("#report-text", Static).update(self._body())
         self.query_one("#report", VerticalScroll).scroll_home(animate=False)
         self.query_one("#continue", Button).focus()
 

@@ -89,7 +89,10 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._describe(self.initial)
-        self.query_one("#resume" if self.resume else "#start", Button).focus()
+        # Focus the first choice without scrolling to it: at 80x24 the Start button is below
+        # the fold, and scrolling there hid the title and the Scenario field.
+        self.query_one("#resume" if self.resume else "#start", Button).focus(
+            scroll_visible=False)
 
     @on(Select.Changed, "#scenario")
     def _scenario_changed(self, event: Select.Changed) -> None:
