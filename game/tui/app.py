@@ -170,7 +170,7 @@ class ComputeRaceApp(WatchMode):
             try:
                 self.table.keep(message.side, message.orders)
             except NotNow as exc:
-                self.notify(str(exc), severity="warning")
+                self.notify(str(exc), severity="warning", markup=False)
 
     @on(EndTurnRequested)
     def action_end_turn(self) -> None:
@@ -184,7 +184,7 @@ class ComputeRaceApp(WatchMode):
             step = table.end_turn()
         except NotNow as exc:
             if not table.busy:  # check_action greys it while resolving
-                self.notify(f"Not now: {exc}.", severity="warning")
+                self.notify(f"Not now: {exc}.", severity="warning", markup=False)
             return
         self._to_dashboard()
         self._follow(step)
