@@ -29,7 +29,6 @@ from game.bots.players import (
     PlayerSpec,
     ScriptedTurns,
     make_player,
-    opening_orders,
     parse_player,
 )
 from game.engine.log import TurnLog
@@ -55,7 +54,8 @@ from game.model.facilitator import (
     parse_action,
     timestamp,
 )
-from game.model.orders import Orders, orders_from_arrays, parse_orders
+from game.model.finite import check_finite
+from game.model.orders import Orders, opening_orders, orders_from_arrays, parse_orders
 from game.model.record import (
     Parent,
     Pending,
@@ -373,6 +373,9 @@ class Game:
         injects = tuple(self.pending_injects)
         state, log = step(self.state, orders["us"].to_arrays(), orders["china"].to_arrays(),
                           self.rules, self.turn, injects)
+        # Before the turn joins the history: a record never holds a non-finite turn.
+        check_finite(state, log, f"turn {self.turn + 1} ({self.date_of(self.turn)})",
+                     self.scenario.name)
         self.history.append(TurnRecord(self.turn, orders, log, state, digest(state)[0],
                                        injects, tuple(self.pending_actions), self.rules))
         self.pending.clear()
