@@ -6,6 +6,7 @@ path, and cleans up the temp files a killed save left behind."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import stat
@@ -252,3 +253,26 @@ def test_a_game_id_with_path_parts_is_refused(tmp_path, record_bytes):
     game.game_id = "../escape"
     with pytest.raises(InputError, match="not a safe file name"):
         autosave(game)
+
+
+@pytest.mark.parametrize("name", ["notes.json", "notes.txt", "notes.md"])
+def test_balance_refuses_a_foreign_output_before_the_audit(tmp_path, capsys, name):
+    notes = tmp_path / name
+    notes.write_text("mine\n")
+    refused(capsys, ["balance", "tutorial", "--quick", "-o", str(notes)], notes,
+            "not a report the game wrote")
+    assert notes.read_text() == "mine\n"
+
+
+def test_balance_reports_as_files_carry_the_mark_that_lets_them_be_replaced(tmp_path):
+    from game.commands.balance import SUFFIXES, _marked
+
+    class Audit:
+        def as_json(self) -> dict[str, object]:
+            return {"scenario": "tutorial", "runs": 1}
+
+    for fmt, body in (("json", ""), ("table", "a table\n")):
+        target = tmp_path / f"b{SUFFIXES[fmt]}"
+        write_file(target, _marked(Audit(), body, fmt), document_mark(SUFFIXES[fmt]))
+        write_file(target, _marked(Audit(), body, fmt), document_mark(SUFFIXES[fmt]))
+    assert json.loads((tmp_path / "b.json").read_text())["generator"] == "compute-race"

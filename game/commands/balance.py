@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.commands.common import fail, load, positive_int, print_json, seed_arg
+from game.commands.common import add_force, fail, load, positive_int, print_json, seed_arg
 from game.commands.sweep import Progress, add_backend
+from game.files import GENERATOR, TEXT_MARK, check_target, document_mark, write_file
 
 FORMATS = ("table", "json", "md", "html")
 MAX_RUNS = 100_000
@@ -46,6 +47,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         "file's suffix)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the report to FILE instead of standard output")
+    add_force(p, "the -o FILE")
     p.set_defaults(handler=run)
 
 
@@ -90,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = _format(args)
     scenario = load(args.scenario)
+    if args.output is not None:  # refused before the audit, not after minutes of it
+        check_target(args.output, document_mark(SUFFIXES[fmt]), args.force)
     if args.quick:
         options = AuditOptions.quick(args.seed, args.bots, args.runs, args.budget)
     else:
@@ -104,10 +108,20 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    from game.report.api import write_text_atomic
-
-    write_text_atomic(args.output, text)
+    write_file(args.output, _marked(audit, text, fmt), document_mark(SUFFIXES[fmt]),
+               force=args.force)
     return 0
+
+
+SUFFIXES = {"json": ".json", "table": ".txt", "md": ".md", "html": ".html"}
+
+
+def _marked(audit: Any, text: str, fmt: str) -> str:
+    """The report as a file: with the game's mark, so a later -o may replace it."""
+    if fmt == "json":
+        return json.dumps({"generator": GENERATOR, **audit.as_json()}, indent=2,
+                          allow_nan=False) + "\n"
+    return f"{TEXT_MARK}\n{text}" if fmt == "table" else text
 
 
 def render(audit: Any, fmt: str) -> str:
