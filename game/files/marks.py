@@ -31,15 +31,18 @@ class Mark:
     ours: Callable[[bytes], bool]
 
 
+def _json_key(data: bytes, key: str) -> object:
+    """The top-level `key` of a JSON object, or None (not JSON, not an object)."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    return doc.get(key) if isinstance(doc, dict) else None
+
+
 def json_format(fmt: str) -> Callable[[bytes], bool]:
     """A JSON object whose "format" is `fmt` (records: "compute-race-record")."""
-    def ours(data: bytes) -> bool:
-        try:
-            doc = json.loads(data.decode("utf-8"))
-        except (ValueError, RecursionError):
-            return False
-        return isinstance(doc, dict) and doc.get("format") == fmt
-    return ours
+    return lambda data: _json_key(data, "format") == fmt
 
 
 class _Generator(HTMLParser):
@@ -72,11 +75,7 @@ def markdown_document(data: bytes) -> bool:
 
 def json_document(data: bytes) -> bool:
     """A JSON object whose "generator" is the game (a JSON report written to a file)."""
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (ValueError, RecursionError):
-        return False
-    return isinstance(doc, dict) and doc.get("generator") == GENERATOR
+    return _json_key(data, "generator") == GENERATOR
 
 
 def text_document(data: bytes) -> bool:
