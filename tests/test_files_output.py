@@ -6,7 +6,6 @@ path, and cleans up the temp files a killed save left behind."""
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal
 import stat
@@ -260,19 +259,6 @@ def test_balance_refuses_a_foreign_output_before_the_audit(tmp_path, capsys, nam
     notes = tmp_path / name
     notes.write_text("mine\n")
     refused(capsys, ["balance", "tutorial", "--quick", "-o", str(notes)], notes,
-            "not a report the game wrote")
+            "the game wrote; refusing to overwrite it")
     assert notes.read_text() == "mine\n"
 
-
-def test_balance_reports_as_files_carry_the_mark_that_lets_them_be_replaced(tmp_path):
-    from game.commands.balance import SUFFIXES, _marked
-
-    class Audit:
-        def as_json(self) -> dict[str, object]:
-            return {"scenario": "tutorial", "runs": 1}
-
-    for fmt, body in (("json", ""), ("table", "a table\n")):
-        target = tmp_path / f"b{SUFFIXES[fmt]}"
-        write_file(target, _marked(Audit(), body, fmt), document_mark(SUFFIXES[fmt]))
-        write_file(target, _marked(Audit(), body, fmt), document_mark(SUFFIXES[fmt]))
-    assert json.loads((tmp_path / "b.json").read_text())["generator"] == "compute-race"

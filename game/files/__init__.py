@@ -15,7 +15,6 @@ from game.files.marks import (
     GENERATOR,
     HTML_GENERATOR_META,
     MARKDOWN_MARK,
-    TEXT_MARK,
     Mark,
     document_mark,
     html_document,
@@ -28,7 +27,7 @@ from game.files.write import check_target, clean_temps, is_own_file, temp_name, 
 
 __all__ = [
     "GENERATOR",
-    "HTML_GENERATOR_META", "MARKDOWN_MARK", "TEXT_MARK", "MAX_DEPTH", "MAX_FILE_BYTES", "InputError",
+    "HTML_GENERATOR_META", "MARKDOWN_MARK", "MAX_DEPTH", "MAX_FILE_BYTES", "InputError",
     "JSONSyntaxError", "Mark", "check_target", "clean_temps", "depth", "document_mark", "html_document",
     "is_own_file", "json_format", "markdown_document", "parse_json", "parse_toml",
     "read_bytes", "read_text", "temp_name", "write_file",

@@ -17,8 +17,6 @@ from html.parser import HTMLParser
 GENERATOR = "compute-race"
 HTML_GENERATOR_META = f'<meta name="generator" content="{GENERATOR}">'
 MARKDOWN_MARK = f"<!-- generator: {GENERATOR} -->"
-TEXT_MARK = f"# generator: {GENERATOR}"
-"""The first line of a plain-text report the game writes to a file."""
 HEAD_BYTES = 8192  # where a document's mark must be: its first lines
 
 
@@ -73,23 +71,13 @@ def markdown_document(data: bytes) -> bool:
     return first == MARKDOWN_MARK.encode()
 
 
-def json_document(data: bytes) -> bool:
-    """A JSON object whose "generator" is the game (a JSON report written to a file)."""
-    return _json_key(data, "generator") == GENERATOR
-
-
-def text_document(data: bytes) -> bool:
-    """A plain-text report whose first line is the game's mark."""
-    return data[:HEAD_BYTES].split(b"\n", 1)[0].strip() == TEXT_MARK.encode()
-
-
 _DOCUMENTS: dict[str, Callable[[bytes], bool]] = {
     ".html": html_document, ".htm": html_document, ".md": markdown_document,
-    ".markdown": markdown_document, ".json": json_document, ".txt": text_document}
+    ".markdown": markdown_document}
 
 
 def document_mark(suffix: str) -> Mark:
-    """The mark of a report written as `suffix` (".html", ".md", ".json", ".txt")."""
+    """The mark of a report written as `suffix` (".html", ".md")."""
     if suffix not in _DOCUMENTS:
         raise ValueError(f"no document mark for {suffix!r} files")
     return Mark("report", _DOCUMENTS[suffix])
