@@ -1,0 +1,54 @@
+"""Pilot tests of the facilitator's remote screens against a live local server."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from game.net.remote import RemoteSeat
+from game.tui.workshop import WorkshopApp
+from tests.net.helpers import STEP_S, serve_process, stop_process
+
+
+@pytest.fixture
+def server(tmp_path):
+    proc, start = serve_process(tmp_path, "--tables", "2")
+    yield start
+    stop_process(proc)
+
+
+async def settle(pilot, ready) -> None:
+    async def wait() -> None:
+        while not ready():
+            await pilot.pause(0.05)
+    await asyncio.wait_for(wait(), STEP_S)
+
+
+async def test_the_overview_shows_every_table_and_pause_reaches_the_server(server):
+    seat = RemoteSeat(server["url"], server["tables"][0]["seats"]["facilitator"])
+    await asyncio.to_thread(seat.start)
+    us = RemoteSeat(server["url"], server["tables"][1]["seats"]["us"])
+    await asyncio.to_thread(us.start)
+    try:
+        app = WorkshopApp(seat)
+        async with app.run_test(size=(120, 40)) as pilot:
+            table = app.query_one("DataTable")
+            await settle(pilot, lambda: table.row_count == 2)
+            await settle(pilot, lambda: "us" in str(table.get_row_at(1)[-1]))
+            assert table.get_row_at(0)[2] == "us, china"  # both sides awaited
+            assert "Table 1" in str(app.query_one("#console").render())
+            await pilot.press("down", "p")  # pause table 2
+            await settle(pilot, lambda: us.table is not None and us.table.paused)
+            await settle(pilot, lambda: table.get_row_at(1)[3] == "paused")
+            await pilot.press("a")  # inject at all tables: asks for the card
+            await pilot.press(*"strait-incident", "enter")
+            await settle(pilot, lambda: any(
+                e["kind"] == "inject" for e in seat.table.facilitator["journal"]))
+            await pilot.press("i")
+            await pilot.press(*"no-such-card", "enter")
+            await settle(pilot, lambda: any("no event 'no-such-card'" in str(n.message)
+                                            for n in app._notifications))
+    finally:
+        seat.close()
+        us.close()
