@@ -5,21 +5,19 @@ binary or oversized file; truncated or malformed JSON; a JSON document that is n
 record; a newer format version than this build reads; a record whose scenario content no
 longer matches its hash; fields that do not validate. Older format versions are migrated.
 
-Writing goes to a temporary file in the same directory, is fsynced, then renamed over the
-target, so a crash at any moment leaves either the old save or the new one, whole.
+Writing goes through `game.files.write_file`: atomic (a crash leaves either the old save
+or the new one, whole), and only over a record the game wrote unless the user forces it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from game.files import JSONSyntaxError, Mark, json_format, parse_json, write_file
 from game.model.clock import quarter_label
 from game.model.errors import MAX_FILE_BYTES, InputError, format_validation, read_text
 from game.model.record import FORMAT, FormatError, Record, content_hash, migrate
@@ -30,8 +28,8 @@ MAX_RECORD_BYTES = MAX_FILE_BYTES
 a 24-turn game's record is about 100 kB."""
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a record can hold")
+RECORD_MARK = Mark("record", json_format(FORMAT))
+"""How the writer knows a record: a JSON object whose "format" is the record format's."""
 
 
 def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
@@ -45,15 +43,14 @@ def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
 
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
+        return parse_json(path, text)
+    except JSONSyntaxError as wrapped:
+        exc = wrapped.error
         if _cut_short(text, exc):
             why = "the file ends in the middle of the document (truncated?)"
         else:
             why = f"{exc.msg} (column {exc.colno})"
         raise InputError([f"{path}:{exc.lineno}: malformed JSON: {why}"]) from None
-    except (ValueError, RecursionError) as exc:
-        raise InputError([f"{path}: malformed JSON: {exc}"]) from None
 
 
 def _consistency(path: Path, record: Record, scenario: Scenario) -> list[str]:
@@ -83,21 +80,48 @@ def _consistency(path: Path, record: Record, scenario: Scenario) -> list[str]:
     return problems
 
 
-def read_record(path: str | Path) -> Record:
-    """A validated record, migrated to the current format. Raises InputError."""
+def tamper_problem(record: Record, sealed: bool = True) -> str:
+    """Why the record is not as the game wrote it ('' when its content hash matches, or
+    when it was written unsealed, as a version 1 record: `sealed` False)."""
+    if not sealed:
+        return ""
+    if record.record_hash is None:
+        return (
+            "the record's record_hash is missing (the game writes one in every record "
+            "since format version 2), so it cannot be trusted")
+    if record.record_hash == record.body_hash():
+        return ""
+    return ("the record was changed after the game wrote it (its content no longer "
+            "matches record_hash), so it cannot be trusted")
+
+
+def read_record(path: str | Path, trust: bool = False) -> Record:
+    """A validated record, migrated to the current format. Raises InputError, also for
+    a record changed after the game wrote it unless `trust`."""
+    record, tampered = read_record_checked(path)
+    if tampered and not trust:
+        raise InputError([f"{path}: {tampered}; pass --trust to use it anyway"])
+    return record
+
+
+def read_record_checked(path: str | Path) -> tuple[Record, str]:
+    """A validated record and why it is not as the game wrote it ('' when it is), for
+    a caller that decides (replay, --trust). Raises InputError for anything else."""
     path = Path(path)
     text = read_text(path, "record")
     data = _parse_json(path, text)
     if not isinstance(data, dict):
         raise InputError([f"{path}: not a Compute Race record (expected a JSON object "
                           f"with \"format\": \"{FORMAT}\", got a JSON {type(data).__name__})"])
+    # A record written before format version 2 has no record_hash to check.
+    unsealed_ok = isinstance(data.get("format_version"), int) and data["format_version"] < 2
     try:
         data = migrate(data)
     except FormatError as exc:
         raise InputError([f"{path}: {exc}"]) from None
     # No line numbers: a record is written by the game, and a path names the field.
     try:
-        record = Record.model_validate(data)
+        record = Record.model_validate(data, strict=True)
     except ValidationError as exc:
         raise InputError(format_validation(path, "", exc, Record)) from None
     actual = content_hash(record.scenario)
@@ -113,63 +137,21 @@ def read_record(path: str | Path) -> Record:
     problems = _consistency(path, record, scenario)
     if problems:
         raise InputError(problems)
-    return record
+    return record, tamper_problem(record, sealed=not unsealed_ok)
 
 
 # --- writing --------------------------------------------------------------------------
 
 
-def _looks_like_record(path: Path) -> bool:
-    """Whether an existing file may be overwritten by a save: empty, or a record (the
-    game writes "format" first, so the head of the file tells)."""
-    with path.open("rb") as fh:
-        head = fh.read(512)
-    return not head.strip() or FORMAT.encode() in head
-
-
-def _check_target(path: Path) -> None:
-    parent = path.parent
-    if not parent.is_dir():
-        raise InputError([f"{path}: cannot save there: no such directory {str(parent)!r}"])
-    if path.is_dir():
-        raise InputError([f"{path}: is a directory; give a file name for the record, "
-                          "e.g. game.json"])
-    if path.exists() and not _looks_like_record(path):
-        raise InputError([f"{path}: exists and is not a Compute Race record; refusing to "
-                          "overwrite it (choose another file name)"])
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so a crash leaves either the old file or the new one."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    # The rename itself is durable only once the directory entry is on disk.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def record_text(record: Record) -> str:
-    return record.model_dump_json(indent=1) + "\n"
+    """The record as written: sealed with its content hash."""
+    return record.sealed().model_dump_json(indent=1) + "\n"
 
 
-def write_record(path: str | Path, record: Record) -> Path:
-    """Save `record` to `path` atomically. Raises InputError for a path that cannot or
-    must not be written (nothing is changed then)."""
+def write_record(path: str | Path, record: Record, force: bool = False) -> Path:
+    """Save `record` to `path` by the output rules of `game.files.write` (atomic; only
+    over a record, unless `force`). Raises InputError for a path that cannot or must not
+    be written (nothing is changed then)."""
     path = Path(path)
     text = record_text(record)
     size = len(text.encode())
@@ -177,9 +159,4 @@ def write_record(path: str | Path, record: Record) -> Path:
         raise InputError([f"{path}: the record would be {size:,} bytes, over the "
                           f"{MAX_RECORD_BYTES:,}-byte limit records are read with; "
                           "nothing was written"])
-    _check_target(path)
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        raise InputError([f"{path}: cannot write the record: {exc.strerror or exc}"]) from None
-    return path
+    return write_file(path, text, RECORD_MARK, force=force)

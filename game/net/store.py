@@ -20,9 +20,21 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from game.files import Mark, write_file
 from game.model.errors import InputError, read_text
-from game.model.record_file import atomic_write_text
 from game.net.codes import SEATS, new_codes
+
+
+def _json_object(data: bytes) -> bool:
+    try:
+        return isinstance(json.loads(data.decode("utf-8")), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+# Everything in the data directory (owner-only) is the server's own: it rewrites its
+# files there without asking, through the game's one writer.
+SERVER_FILE = Mark("workshop file", _json_object)
 
 
 class _Stored(BaseModel):
@@ -69,7 +81,7 @@ class DataDir:
         return self.root / f"table-{table}.pending.json"
 
     def write(self, path: Path, model: BaseModel) -> None:
-        atomic_write_text(path, model.model_dump_json() + "\n")
+        write_file(path, model.model_dump_json() + "\n", SERVER_FILE, force=True)
         os.chmod(path, 0o600)
 
     def _read(self, path: Path, model: type[_Stored], what: str) -> Any:
@@ -109,7 +121,8 @@ class DataDir:
             if len(codes) == tables:
                 return codes
         codes = new_codes(tables)
-        atomic_write_text(path, json.dumps({"tables": codes}, indent=1) + "\n")
+        write_file(path, json.dumps({"tables": codes}, indent=1) + "\n", SERVER_FILE,
+                   force=True)
         os.chmod(path, 0o600)
         return codes
 
