@@ -21,6 +21,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from game.net.client import RequestRefused
 from game.net.remote import RemoteSeat
+from game.present.figures import figure
+from game.tui.code_entry import CodeScreen
 
 COLUMNS = ("table", "quarter", "awaiting", "clock", "scores (US · China)", "tension",
            "seats connected")
@@ -89,12 +91,11 @@ class WorkshopApp(App[None]):
     #console { height: 1fr; padding: 0 1; border-top: solid $accent; }
     """
 
-    def __init__(self, seat: RemoteSeat) -> None:
+    def __init__(self, url: str, seat: RemoteSeat | None = None) -> None:
         super().__init__()
-        self.seat = seat
-        assert seat.welcome is not None
-        self.own_table = seat.welcome.table
-        self.sub_title = f"{seat.welcome.title} · facilitator of table {self.own_table}"
+        self.url = url
+        self.seat = seat if seat is not None else RemoteSeat(url, "")
+        self.own_table = 1
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,7 +106,17 @@ class WorkshopApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*COLUMNS)
-        self.seat.listeners.append(lambda: self.call_from_thread(self.refresh_all))
+        if self.seat.welcome is None:  # no code given: ask for it first
+            self.push_screen(CodeScreen(self.url), self.attach)
+        else:
+            self.attach(self.seat)
+
+    def attach(self, seat: RemoteSeat | None) -> None:
+        if seat is None or seat.welcome is None:
+            return
+        self.seat, self.own_table = seat, seat.welcome.table
+        self.sub_title = f"{seat.welcome.title} · facilitator of table {self.own_table}"
+        seat.listeners.append(lambda: self.call_from_thread(self.refresh_all))
         self.refresh_all()
 
     # --- drawing ----------------------------------------------------------------------
@@ -131,7 +142,8 @@ class WorkshopApp(App[None]):
         text.append(f"Table {update.table} · {update.date} · ", style="bold")
         text.append("awaiting: " + (", ".join(update.awaiting) or "nobody") + "\n")
         for side, figures in fac["figures"].items():
-            shown = " · ".join(f"{name} {figures[name]:.3g}" for name in FIGURES_SHOWN)
+            shown = " · ".join(f"{figure(name).short} {figure(name).text(figures[name])}"
+                               for name in FIGURES_SHOWN)
             text.append(f"{side} (true): {shown}\n")
         text.append("orders in: " + (", ".join(fac["orders"]) or "none") + "\n")
         for entry in fac["journal"][-JOURNAL_LINES:]:
@@ -214,3 +226,4 @@ class WorkshopApp(App[None]):
 
     def on_unmount(self) -> None:
         self.seat.listeners.clear()
+        self.seat.close()

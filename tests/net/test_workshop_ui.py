@@ -31,7 +31,7 @@ async def test_the_overview_shows_every_table_and_pause_reaches_the_server(serve
     us = RemoteSeat(server["url"], server["tables"][1]["seats"]["us"])
     await asyncio.to_thread(us.start)
     try:
-        app = WorkshopApp(seat)
+        app = WorkshopApp(server["url"], seat)
         async with app.run_test(size=(120, 40)) as pilot:
             table = app.query_one("DataTable")
             await settle(pilot, lambda: table.row_count == 2)
@@ -52,3 +52,18 @@ async def test_the_overview_shows_every_table_and_pause_reaches_the_server(serve
     finally:
         seat.close()
         us.close()
+
+
+async def test_a_browser_seat_types_its_code_until_one_is_accepted(server):
+    app = WorkshopApp(server["url"])
+    seats = server["tables"][0]["seats"]
+    async with app.run_test(size=(120, 40)) as pilot:
+        problem = app.screen.query_one("#problem")
+        await pilot.press(*"bakodu-mitesa", "enter")
+        await settle(pilot, lambda: "no seat has that code" in str(problem.render()))
+        await pilot.press(*seats["us"], "enter")
+        await settle(pilot, lambda: "joined as us" in str(problem.render()))
+        await pilot.press(*seats["facilitator"], "enter")
+        table = app.query_one("DataTable")
+        await settle(pilot, lambda: table.row_count == 2)
+        assert "facilitator of table 1" in app.sub_title
