@@ -28,7 +28,7 @@ def par_terms(scenario: Scenario, rules: Rules) -> np.ndarray:
     """(T, 2, 5): the median score terms after each turn, default bots on both sides."""
     run = run_batch(scenario, PAR_SEEDS, DEFAULT_PLAYER, DEFAULT_PLAYER, rules=rules)
     m = run.metrics
-    terms = terms_of(m["capability"], m["compute"], m["market_share"], m["budget"],
+    terms = terms_of(m["capability"], m["compute"], m["market_share"], m["income"],
                      run.tension)
     return np.median(terms, axis=1)
 

@@ -43,6 +43,7 @@ def deploy(s: WorldState, p: Params, log: TurnLog) -> WorldState:
     log.flows["deployed"] = deployed
     log.flows["retired"] = retired
     return s.evolve(
+        serve_extra=s.serve_extra * (1.0 - retire_rate),
         compute=compute + deployed,
         inventory=s.inventory - deployed,
         power_used_gw=power_used + deployed * kw,
