@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from game.commands.common import player_arg, seed_arg
+from game.tui import terminal
 
 SIDES = ("us", "china", "both", "none")
 
@@ -37,6 +39,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not terminal.has_terminal():  # first: no file read, no game built, no screen
+        print(terminal.NO_TERMINAL, file=sys.stderr)
+        return 2
     from pathlib import Path
 
     from game.bots.players import DEFAULT_PLAYER
@@ -61,10 +66,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tui import hooks
         from game.tui.setup import humans_of
 
-        try:
-            game = hooks.load(Path(args.load))
-        except hooks.Missing as exc:
-            raise InputError([f"{args.load}: {exc}"]) from None
+        game = hooks.load(Path(args.load))
         humans = humans_of(game)
     elif args.scenario is not None:
         from game.tui.setup import NewGame, random_seed, start

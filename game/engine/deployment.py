@@ -14,6 +14,12 @@ from game.engine.state import WorldState
 from game.engine.tables import clamp, per_side, shared
 from game.engine.types import FloatArray
 
+# Waiting chips count as stranded compute above this share of the compute in service.
+STRANDED_SHARE = 0.10
+# What ran out first when chips wait, as TurnLog.stranded_cause indexes it: power when
+# the grid connection is no larger than the data-center space, else that space.
+SHORT_OF: tuple[str, ...] = ("power", "data centers")
+
 
 def kw_per_new_chip(s: WorldState, p: Params) -> FloatArray:
     return shared(p.new_chip_kw)[..., None] / s.energy_eff
@@ -42,9 +48,15 @@ def deploy(s: WorldState, p: Params, log: TurnLog) -> WorldState:
     log.add("inventory", "deployed", -deployed)
     log.flows["deployed"] = deployed
     log.flows["retired"] = retired
+    waiting = s.inventory - deployed
+    in_service = compute + deployed
+    short_of_power = s.power_gw <= s.dc_gw
+    log.stranded_cause = np.where(waiting > 0.0, np.where(short_of_power, 0, 1), -1
+                                  ).astype(np.int64)
+    log.stranded = waiting > STRANDED_SHARE * np.maximum(in_service, 1e-9)
     return s.evolve(
         serve_extra=s.serve_extra * (1.0 - retire_rate),
-        compute=compute + deployed,
-        inventory=s.inventory - deployed,
+        compute=in_service,
+        inventory=waiting,
         power_used_gw=power_used + deployed * kw,
     )

@@ -18,6 +18,12 @@ from game.engine.state import WorldState
 from game.engine.tables import clamp
 from game.engine.types import BoolArray, FloatArray
 
+# Why a card fired, as TurnLog.event_source indexes it. When a card is due for several
+# reasons the later one names it: a facilitator's inject over the scenario's, either
+# over chance.
+EVENT_SOURCES: tuple[str, ...] = ("chance", "scenario", "facilitator")
+CHANCE, SCENARIO, FACILITATOR = range(len(EVENT_SOURCES))
+
 
 def active(s: WorldState) -> BoolArray:
     return s.event_left != 0
@@ -71,10 +77,11 @@ def forced_policy(s: WorldState, deck: EventDeck) -> FloatArray | None:
 
 def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog) -> WorldState:
     """Active cards' state effects, applied at the start of each active turn."""
+    on = active(s)
+    log.events_active = on
     state_effects = [e for e in deck.effects if e.on == "state"]
     if not state_effects:
         return s
-    on = active(s)
     if not on.any():
         return s
     before = {f: np.array(getattr(s, f), copy=True) for f in EXPLAINED_FIGURES}
@@ -116,21 +123,29 @@ def _conditions_hold(s: WorldState, deck: EventDeck, turn: int) -> BoolArray:
 
 
 def draw_events(
-    s: WorldState, deck: EventDeck, turn: int, forced: tuple[int, ...], log: TurnLog
+    s: WorldState, deck: EventDeck, turn: int, log: TurnLog,
+    scripted: tuple[int, ...] = (), facilitated: tuple[int, ...] = (),
 ) -> WorldState:
-    """Decide which cards fire at the end of `turn`; count down the active ones."""
+    """Decide which cards fire at the end of `turn`: by chance, or regardless as the
+    scenario's `scripted` or the facilitator's `facilitated` injects; count down the
+    active ones."""
     left = np.where(s.event_left > 0, s.event_left - 1, s.event_left)
     if deck.size == 0:
         log.events_fired = np.zeros((s.batch, 0), dtype=bool)
+        log.event_source = np.zeros((s.batch, 0), dtype=np.int64)
         return s.evolve(event_left=left)
     eligible = _conditions_hold(s, deck, turn)
     eligible &= ~(deck.once[None, :] & (s.event_fired > 0))
     eligible &= left == 0
     draw = rng.uniform(s.seed, turn, rng.SITE_EVENT, deck.size)
     fire = eligible & (draw < deck.probability[None, :])
-    if forced:
-        fire[:, list(forced)] = True
+    source = np.where(fire, CHANCE, -1).astype(np.int64)
+    for forced, why in ((scripted, SCENARIO), (facilitated, FACILITATOR)):
+        if forced:
+            fire[:, list(forced)] = True
+            source[:, list(forced)] = why
     duration = np.where(deck.duration > 0, deck.duration, -1)
     left = np.where(fire, duration[None, :], left)
     log.events_fired = fire
+    log.event_source = source
     return s.evolve(event_left=left, event_fired=s.event_fired + fire)

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.types import BoolArray, FloatArray
+from game.engine.types import BoolArray, FloatArray, IntArray
 
 # The figures whose change is explained cause by cause.
 EXPLAINED_FIGURES: tuple[str, ...] = (
     "compute", "inventory", "power_gw", "dc_gw", "budget", "algo_eff", "tension",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreTerms:
+    """Each side's five score terms after the turn (rules.SCORE_TERMS order), all (B, 2, 5),
+    from the side's own point of view. `points` add up, with 50, to the side's score
+    before a crisis or a sudden-death rule overrides it."""
+
+    raw: FloatArray  # the term's value (log10 FLOP lead, shares, 1 - tension / 100)
+    par: FloatArray  # what the side is measured against this turn
+    gain: FloatArray  # tanh((raw - par) / scale), in [-1, 1]
+    weight: FloatArray  # the term's share of the side's victory weights (a side's sum to 1)
+    points: FloatArray  # 50 x gain x weight: points above (or below) 50 from this term
 
 
 @dataclass(slots=True)
@@ -24,6 +37,39 @@ class TurnLog:
     flows: dict[str, FloatArray] = field(default_factory=dict)  # (B, 2) quantities this turn
     events_fired: BoolArray | None = None  # (B, E)
     crisis: BoolArray | None = None  # (B,) the game ended this turn in a crisis
+    # --- the outcome facts, so no layer above re-derives a rule -------------------------
+    # (B, E) why each card fired: an index into events.EVENT_SOURCES, -1 where it did not.
+    event_source: IntArray | None = None
+    # (B, E) cards active this turn: their state effects were applied at its start.
+    events_active: BoolArray | None = None
+    terms: ScoreTerms | None = None
+    blamed: IntArray | None = None  # (B,) the side blamed for this turn's crisis, -1 none
+    # (B,) the index in VictoryRules.sudden_death of the rule that ended the game this
+    # turn, -1 none.
+    sudden_death: IntArray | None = None
+    # (B, 2) chips wait in inventory after deployment: an index into
+    # deployment.SHORT_OF (what ran out first), -1 where nothing waits.
+    stranded_cause: IntArray | None = None
+    # (B, 2) compute counts as stranded: waiting chips above deployment.STRANDED_SHARE of
+    # the compute in service.
+    stranded: BoolArray | None = None
+
+    def quiet_finished(self, finished: BoolArray) -> None:
+        """Games that were over before the turn did not move (the state is frozen), so
+        their flows and contributions are zero: the log must not report chips deployed
+        or money spent in a game that has ended."""
+        if not finished.any():
+            return
+        keep = ~finished
+
+        def masked(amount: FloatArray) -> FloatArray:
+            if amount.ndim == 0 or amount.shape[0] != keep.shape[0]:
+                return amount
+            return amount * keep.reshape((-1,) + (1,) * (amount.ndim - 1))
+
+        self.flows = {name: masked(a) for name, a in self.flows.items()}
+        self.contributions = {figure: {cause: masked(a) for cause, a in causes.items()}
+                              for figure, causes in self.contributions.items()}
 
     def add(self, figure: str, cause: str, amount: FloatArray) -> None:
         causes = self.contributions.setdefault(figure, {})

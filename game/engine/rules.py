@@ -107,5 +107,7 @@ class Rules:
     victory: VictoryRules = field(
         default_factory=lambda: VictoryRules(np.ones((2, len(SCORE_TERMS))))
     )
-    # turn -> deck indices forced to fire that turn
+    # turn -> deck indices the scenario forces to fire that turn
     injects: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    # turn -> deck indices a facilitator scheduled to fire that turn
+    facilitator_injects: dict[int, tuple[int, ...]] = field(default_factory=dict)

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.log import TurnLog
+from game.engine.log import ScoreTerms, TurnLog
 from game.engine.params import Params
 from game.engine.rules import VictoryRules
 from game.engine.state import WorldState
 from game.engine.tables import shared
-from game.engine.types import FloatArray
+from game.engine.types import FloatArray, IntArray
 
 WIN_SCORE = 100.0
 # How much change in each term counts as decisive (tanh reaches 0.76 there); the
@@ -50,34 +50,54 @@ def par_at(s: WorldState, v: VictoryRules, turn: int | None) -> FloatArray:
     return v.par[min(turn, len(v.par) - 1)]
 
 
-def term_gains(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
-    """(B, 2, 5) each term's gain over par after `turn`, squashed to [-1, 1]."""
+def score_terms(s: WorldState, v: VictoryRules, turn: int | None = None) -> ScoreTerms:
+    """Each side's five terms after `turn`: value, par, gain over par, weight, points."""
     scale = TERM_SCALE.copy()
     scale[0] = v.capability_scale
-    return np.tanh((raw_terms(s) - par_at(s, v, turn)) / scale)
+    raw = raw_terms(s)
+    par = np.broadcast_to(par_at(s, v, turn), raw.shape)
+    gain = np.tanh((raw - par) / scale)
+    weight = np.broadcast_to(v.weights / v.weights.sum(axis=-1, keepdims=True), raw.shape)
+    return ScoreTerms(raw=raw, par=par, gain=gain, weight=weight, points=50.0 * gain * weight)
+
+
+def term_gains(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
+    """(B, 2, 5) each term's gain over par after `turn`, squashed to [-1, 1]."""
+    return score_terms(s, v, turn).gain
 
 
 def points(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
-    w = v.weights
-    return 50.0 + 50.0 * (term_gains(s, v, turn) * w).sum(axis=-1) / w.sum(axis=-1)
+    return 50.0 + score_terms(s, v, turn).points.sum(axis=-1)
+
+
+def blame(s: WorldState) -> IntArray:
+    """(B,) the side a crisis is blamed on: the last to escalate (the US bloc when no
+    side has escalated yet)."""
+    return np.where(s.last_escalator >= 0, s.last_escalator, 0).astype(np.int64)
 
 
 def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog, turn: int) -> WorldState:
-    result = points(s, v, turn)
+    terms = score_terms(s, v, turn)
+    result = 50.0 + terms.points.sum(axis=-1)
     crisis = (s.tension >= shared(p.crisis_threshold)) & ~s.over
-    blamed = np.where(s.last_escalator >= 0, s.last_escalator, 0)
+    blamed = blame(s)
     over = s.over | crisis
-    for rule in v.sudden_death:
+    sudden = np.full(s.batch, -1, dtype=np.int64)
+    for k, rule in enumerate(v.sudden_death):
         value = getattr(s, rule.metric)
         value = value[:, rule.side] - value[:, 1 - rule.side] if rule.lead else value[:, rule.side]
         hit = (value >= rule.value) if rule.at_least else (value <= rule.value)
         hit &= ~over
         result = np.where(hit[:, None],
                           np.where(np.arange(2) == rule.winner, WIN_SCORE, 0.0), result)
+        sudden = np.where(hit, k, sudden)
         over = over | hit
     lost = crisis[:, None] & (np.arange(2)[None, :] == blamed[:, None])
     result = np.where(lost, 0.0, result)
     log.crisis = crisis
+    log.blamed = np.where(crisis, blamed, -1)
+    log.sudden_death = sudden
+    log.terms = terms
     return s.evolve(score=result, over=over)
 
 

@@ -34,7 +34,8 @@ def step(
     turn: int,
     forced_events: tuple[int, ...] = (),
 ) -> tuple[WorldState, TurnLog]:
-    """Resolve turn `turn` (0-based) for every game in the batch."""
+    """Resolve turn `turn` (0-based) for every game in the batch. `forced_events` are
+    deck indices the facilitator injects at the end of this turn."""
     log = TurnLog(turn=turn)
     s = state
     p = events.effective_params(s, rules.params, rules.deck)
@@ -66,7 +67,8 @@ def step(
                            log.flows["chip_export_revenue"][:, US])
 
     # 11-13. Events, observation, score.
-    s = events.draw_events(s, rules.deck, turn, rules.injects.get(turn, ()) + forced_events, log)
+    s = events.draw_events(s, rules.deck, turn, log, scripted=rules.injects.get(turn, ()),
+                           facilitated=rules.facilitator_injects.get(turn, ()) + forced_events)
     # Phase 12 changes only the intelligence stock: what each side then sees is a pure
     # function of the state after the turn (observation.estimates, keyed by turns
     # resolved), drawn when a side looks, so it is not stored twice.
@@ -76,4 +78,5 @@ def step(
     log.flows["spend"] = spend
     log.flows["training_share"] = training
     log.flows["power_gw_change"] = s.power_gw - state.power_gw
+    log.quiet_finished(state.over)
     return freeze_finished(state, s), log

@@ -20,24 +20,32 @@ from game.engine.types import FloatArray
 DEESCALATION_REFUND = 0.5
 
 
+def policy_jump(old_policy: FloatArray, new_policy: FloatArray, p: Params) -> FloatArray:
+    """(..., 2, 5) the tension each policy change adds at once: raising a policy costs its
+    full tension cost per level, lowering one takes DEESCALATION_REFUND of it back. The
+    tension phase and the orders screen's preview both read this."""
+    delta = new_policy / SCALE_ARRAY - old_policy / SCALE_ARRAY
+    cost = p.tension_cost  # (2, 5) or (B, 2, 5)
+    return cost * (np.maximum(delta, 0.0) - DEESCALATION_REFUND * np.maximum(-delta, 0.0))
+
+
 def apply_policies(
     s: WorldState, new_policy: FloatArray, p: Params, log: TurnLog
 ) -> WorldState:
-    levels_old = s.policy / SCALE_ARRAY
-    levels_new = new_policy / SCALE_ARRAY
-    delta = levels_new - levels_old  # (B, 2, 5)
-    cost = p.tension_cost  # (2, 5) or (B, 2, 5)
-    jump_by_side = (cost * (np.maximum(delta, 0.0) - DEESCALATION_REFUND
-                            * np.maximum(-delta, 0.0))).sum(axis=-1)  # (B, 2)
-    sustained = shared(p.tension_base) + (p.tension_standing * levels_new).sum(axis=(-1, -2))
+    jump_by_side = policy_jump(s.policy, new_policy, p).sum(axis=-1)  # (B, 2)
+    sustained = (shared(p.tension_base)
+                 + (p.tension_standing * (new_policy / SCALE_ARRAY)).sum(axis=(-1, -2)))
     after_jump = s.tension + jump_by_side.sum(axis=1)
-    relax = shared(p.tension_relax) * (sustained - after_jump)
-    raw = after_jump + relax
+    drift = shared(p.tension_relax) * (sustained - after_jump)
+    raw = after_jump + drift
     tension = clamp(raw, 0.0, 100.0)
 
     log.add("tension", "us moves", jump_by_side[:, 0])
     log.add("tension", "china moves", jump_by_side[:, 1])
-    log.add("tension", "relaxation", relax)
+    # Tension drifts toward the level the policies in force sustain: down is relaxation,
+    # up (tension below that level, e.g. after an event lowered it) is standing pressure.
+    log.add("tension", "relaxation", np.minimum(drift, 0.0))
+    log.add("tension", "standing policies", np.maximum(drift, 0.0))
     log.add("tension", "bounds", tension - raw)
 
     escalated = jump_by_side.max(axis=1) > 0

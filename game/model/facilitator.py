@@ -215,13 +215,13 @@ def facilitated_rules(scenario: Scenario, base: Rules,
     if customs:
         deck = compile_deck(scenario.model_copy(update={"events": [*scenario.events,
                                                                    *customs]}))
-    injects = dict(base.injects)
+    injects = dict(base.facilitator_injects)
     for a in actions:
         if isinstance(a, ScheduledInject):
             injects[a.turn] = injects.get(a.turn, ()) + (deck.ids.index(a.event),)
     params = _override_params(base.params,
                               (a for a in actions if isinstance(a, ParamOverride)))
-    return replace(base, params=params, deck=deck, injects=injects)
+    return replace(base, params=params, deck=deck, facilitator_injects=injects)
 
 
 def fit_deck(state: WorldState, size: int) -> WorldState:

@@ -20,7 +20,6 @@ Problems are reported as `FILE:LINE: turns[3].allocation.chips: message (allowed
 from __future__ import annotations
 
 import dataclasses
-import json
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -36,6 +35,7 @@ from pydantic import (
     model_validator,
 )
 
+from game.files import JSONSyntaxError, parse_json, parse_toml
 from game.model.clock import parse_quarter, quarter_label, turn_of
 from game.model.errors import InputError, format_validation, read_text, toml_error
 from game.model.orders import (
@@ -44,7 +44,8 @@ from game.model.orders import (
     ChinaPolicies,
     Orders,
     USPolicies,
-    parse_orders,
+    merge_orders,
+    opening_orders,
 )
 from game.model.scenario import Scenario
 
@@ -148,22 +149,14 @@ def _parse(path: Path) -> tuple[str, Any]:
     text = read_text(path, "orders")
     if path.suffix.lower() == ".json":
         try:
-            return text, json.loads(text)
-        except json.JSONDecodeError as exc:
+            return text, parse_json(path, text)
+        except JSONSyntaxError as wrapped:
+            exc = wrapped.error
             raise InputError([f"{path}:{exc.lineno}: malformed JSON: {exc.msg}"]) from None
     try:
-        return text, tomllib.loads(text)
+        return text, parse_toml(path, text)
     except tomllib.TOMLDecodeError as exc:
         raise toml_error(path, exc) from None
-
-
-def opening_orders(side: str, scenario: Scenario) -> dict[str, Any]:
-    """What the side plays before the file's first turn: the scenario's opening policies
-    and training share, the default allocation."""
-    start = scenario.start.us if side == "us" else scenario.start.china
-    return Orders.default(side).model_copy(
-        update={"policies": start.policies, "training_share": start.training_share}
-    ).model_dump()
 
 
 def load_orders_file(path: str | Path, side: str, scenario: Scenario) -> dict[int, Orders]:
@@ -178,7 +171,7 @@ def load_orders_file(path: str | Path, side: str, scenario: Scenario) -> dict[in
         raise InputError([f"{path}: side: the file holds {data['side']} orders but plays "
                           f"{side}"])
     try:
-        doc = FILE_MODELS[side].model_validate(data)
+        doc = FILE_MODELS[side].model_validate(data, strict=True)
     except ValidationError as exc:
         raise InputError(format_validation(path, where_text, exc, FILE_MODELS[side])) from None
     clock = scenario.clock
@@ -200,26 +193,18 @@ def load_orders_file(path: str | Path, side: str, scenario: Scenario) -> dict[in
             entries[turn] = (i, entry)
     if problems:
         raise InputError(problems)
-    current = opening_orders(side, scenario)
-    out: dict[int, Orders] = {0: parse_orders(side, current)}
+    current = opening_orders(scenario, side)
+    out: dict[int, Orders] = {0: current}
     for turn, (i, entry) in sorted(entries.items()):
-        merged = dict(current)
-        if entry.allocation is not None:
-            merged["allocation"] = entry.allocation.model_dump()
-        if entry.training_share is not None:
-            merged["training_share"] = entry.training_share
-        changes = getattr(entry, "policies", None)
-        if changes is not None:
-            merged["policies"] = {**current["policies"],
-                                  **changes.model_dump(exclude_none=True)}
+        changes = entry.model_dump(include={"allocation", "training_share", "policies"},
+                                   exclude_none=True)
         try:
-            orders = parse_orders(side, merged)
+            orders = merge_orders(current, changes)
         except ValidationError as exc:  # each part validated already; kept as a guard
             problems.extend(format_validation(path, where_text, exc, ORDERS_MODELS[side],
                                               ("turns", i)))
             continue
-        out[turn] = orders
-        current = orders.model_dump()
+        out[turn] = current = orders
     if problems:
         raise InputError(problems)
     return out

@@ -35,10 +35,12 @@ from game.model.orders import ChinaOrders, Orders, USOrders
 from game.model.scenario import Scenario
 
 FORMAT: Literal["compute-race-record"] = "compute-race-record"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The newest record format this build reads and the one it writes."""
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+GameId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+"""A game's id names its autosave file, so it holds no `/`, `..` or other path parts."""
 
 
 def _clean(value: float) -> float:
@@ -181,7 +183,7 @@ class Players(_Frozen):
 class Parent(_Frozen):
     """Where a branched game came from ("take control from here")."""
 
-    game: str
+    game: GameId
     """The parent game's id."""
     turn: int = Field(ge=0)
     """Turns kept from the parent: the branch shares turns 1..turn and plays on from
@@ -224,8 +226,9 @@ class Record(_Frozen):
     """The engine version that played the game (`game.ENGINE_VERSION`)."""
     app_version: str
     """The compute-race release that wrote the record."""
-    game: str
-    """This game's id (names its autosave; a branch names its parent by it)."""
+    game: GameId
+    """This game's id (names its autosave; a branch names its parent by it): letters,
+    digits, `-` and `_`, so it can never name a path outside the autosave folder."""
     parent: Parent | None = None
     """The game this one was branched from, if any."""
     seed: int = Field(ge=0, lt=2**63)
@@ -250,9 +253,15 @@ class Record(_Frozen):
     scenario: dict[str, Any]
     """The scenario's full content (as validated), so the record replays without the
     scenario file."""
+    par: list[list[list[float]]] | None = None
+    """The par the game was scored by: for each turn, each side's five score terms as
+    the default bots reached them (game/analysis/par.py). A replay scores by it, so the
+    record's digests depend only on the scenario, the seed and the orders, never on the
+    bot code of the build replaying it. Absent in version 1 records: those are scored by
+    the scenario's par as this build finds it."""
 
     def scenario_model(self) -> Scenario:
-        return Scenario.model_validate(self.scenario)
+        return Scenario.model_validate(self.scenario, strict=True)
 
     @property
     def scenario_name(self) -> str:
@@ -276,10 +285,15 @@ class Record(_Frozen):
 
 # --- migration ------------------------------------------------------------------------
 
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added `par`; a version 1 record has none (its game is scored by the
+    scenario's par as this build finds it, as it was when it was written)."""
+    return data
+
+
 # MIGRATIONS[v] turns a version-v document into a version v+1 one (plain dicts, before
-# validation). Version 1 is the first released format, so the chain is empty for now;
-# a format change bumps FORMAT_VERSION and adds its step here, with a test.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# validation); a format change bumps FORMAT_VERSION and adds its step here, with a test.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 class FormatError(ValueError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from game.engine.log import EXPLAINED_FIGURES
 from game.engine.metrics import METRICS
 from game.engine.orders import ALLOCATION, POLICIES
-from game.engine.rules import SCORE_TERMS, Rules, VictoryRules
+from game.engine.rules import SCORE_TERMS, VictoryRules
 from game.engine.score import term_gains
 from game.engine.state import WorldState
 from game.engine.types import SIDES
@@ -23,11 +23,10 @@ from game.model.facilitator import (
     JournalEntry,
     ParamOverride,
     ScheduledInject,
-    facilitated_rules,
 )
 from game.model.levels import level_phrase, level_text
-from game.model.views import SideView, build_view
-from game.report.fmt import num, signed
+from game.model.views import SideView
+from game.present.numbers import number, signed
 from game.session import Game
 
 SIDE_NAMES = {"us": "US bloc", "china": "China"}
@@ -151,15 +150,15 @@ class Belief:
         """Figure, believed, range shown, confidence, true, error, and whether the truth
         fell outside the range the side was shown."""
         exact = self.confidence == "exact"
-        shown = "exact (public)" if exact else f"{num(self.low)} to {num(self.high)}"
+        shown = "exact (public)" if exact else f"{number(self.low)} to {number(self.high)}"
         if self.name == "capability":
             error = signed(self.believed - self.true)
         elif self.true > 0:
             error = signed(100 * (self.believed / self.true - 1), "%")
         else:
             error = "n/a"
-        return (self.label, num(self.believed, self.unit), shown, self.confidence,
-                num(self.true, self.unit), error, not exact and not self.inside)
+        return (self.label, number(self.believed, self.unit), shown, self.confidence,
+                number(self.true, self.unit), error, not exact and not self.inside)
 
     @property
     def error(self) -> float:
@@ -508,23 +507,10 @@ def _swing_scale(figure: str, before: float, state: WorldState, side: int | None
 # --- beliefs --------------------------------------------------------------------------
 
 
-def rules_at(game: Game, turn: int) -> Rules:
-    """The rules in force when `turn` resolved (facilitator actions up to it)."""
-    actions = [a for rec in game.history[:turn + 1] for a in rec.actions]
-    return facilitated_rules(game.scenario, rules_for(game.scenario), actions)
-
-
 def side_views(game: Game) -> dict[str, list[SideView]]:
-    """Each side's view at the opening and after every turn: what its screen showed."""
-    base = rules_for(game.scenario)
-    out: dict[str, list[SideView]] = {}
-    for side in SIDES:
-        views = [build_view(game.scenario, base, game.opening, None, 0, side)]
-        for rec in game.history:
-            views.append(build_view(game.scenario, rules_at(game, rec.turn), rec.state,
-                                    rec.log, rec.turn + 1, side))
-        out[side] = views
-    return out
+    """Each side's view at the opening and after every turn: what its screen showed,
+    under the rules in force then."""
+    return {side: [game.view_at(k, side) for k in range(game.turn + 1)] for side in SIDES}
 
 
 def beliefs_of(view: SideView, truth: dict[str, dict[str, float]]) -> list[Belief]:
