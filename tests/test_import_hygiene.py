@@ -7,8 +7,9 @@ import sys
 
 import pytest
 
-HEADLESS = ["game.files", "game.engine", "game.model", "game.bots", "game.analysis", "game.session",
-            "game.cli"]
+HEADLESS = ["game.files", "game.engine", "game.model", "game.bots", "game.analysis",
+            "game.summary", "game.facilitation", "game.recording", "game.session",
+            "game.records", "game.report", "game.cli"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

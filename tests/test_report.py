@@ -188,6 +188,7 @@ def test_write_report_picks_the_format_and_never_writes_half(baseline, tmp_path)
 
 def test_metric_units_are_shown(baseline):
     html = debrief(_played("baseline-2025"))
-    for metric, _ in CHARTS:
-        if metric in METRICS and metric != "market_share":
-            assert METRICS[metric][0] in html
+    charted = [metric for metric, _ in CHARTS if metric in METRICS and metric != "market_share"]
+    assert charted
+    for metric in charted:
+        assert METRICS[metric][0] in html
