@@ -40,6 +40,7 @@ from game.model.facilitator import (
     ParamOverride,
     fit_deck,
 )
+from game.model.finite import check_finite
 from game.model.orders import Orders, opening_orders, parse_orders
 from game.model.record import Parent, Record, TurnEntry, new_game_id
 from game.model.record_file import read_record, write_record
@@ -249,6 +250,9 @@ class Game:
         injects = tuple(self.pending_injects)
         state, log = step(self.state, orders["us"].to_arrays(), orders["china"].to_arrays(),
                           self.rules, self.turn, injects)
+        # Before the turn joins the history: a record never holds a non-finite turn.
+        check_finite(state, log, f"turn {self.turn + 1} ({self.date_of(self.turn)})",
+                     self.scenario.name)
         self.history.append(TurnRecord(self.turn, orders, log, state, digest(state)[0],
                                        injects, tuple(self.pending_actions), self.rules))
         self.pending.clear()

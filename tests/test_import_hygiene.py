@@ -9,7 +9,7 @@ import pytest
 
 HEADLESS = ["game.files", "game.engine", "game.model", "game.bots", "game.analysis",
             "game.summary", "game.facilitation", "game.recording", "game.session",
-            "game.records", "game.report", "game.cli"]
+            "game.present", "game.records", "game.report", "game.cli"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from game.engine.metrics import METRICS
 from game.engine.types import SIDES
 from game.files import HTML_GENERATOR_META
 from game.model.loader import load_scenario, shipped_names
 from game.model.orders import Allocation, USOrders
+from game.present.numbers import number
 from game.report import ReportError, debrief, write_report
+from game.report.charts import game_charts
 from game.report.facts import CHARTS, SECTIONS, SIDE_NAMES, build_debrief
-from game.report.fmt import num
 from game.session import Game
 
 NOON = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
@@ -74,8 +74,8 @@ def test_the_figures_are_the_games_own(baseline):
     assert d.series["tension"]["both"][-1] == float(game.state.tension[0])
     md = debrief(game, "md")
     assert f"| {SIDE_NAMES['us']} | " in md
-    assert num(final["us"]["compute"]) in md
-    assert f"{d.outcome.scores['us']:.2f}" in md or num(d.outcome.scores["us"]) in md
+    assert number(final["us"]["compute"]) in md
+    assert f"{d.outcome.scores['us']:.1f}" in md  # the score as on screen
 
 
 def test_the_result_explains_the_score_term_by_term(baseline):
@@ -160,7 +160,7 @@ def test_questions_come_from_what_happened(baseline):
     assert stranded and stranded[0].startswith("US bloc's compute was stranded for")
     assert "held back mostly by power" in stranded[0]
     worst = max(d.series["inventory"]["us"])
-    assert num(worst) in stranded[0]
+    assert number(worst) in stranded[0]
     plain = build_debrief(_played("baseline-2025", seed=2, turns=13))
     assert not any("stranded" in q for q in plain.questions)
 
@@ -186,9 +186,10 @@ def test_write_report_picks_the_format_and_never_writes_half(baseline, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.html", "d.md", "keep.html"]
 
 
-def test_metric_units_are_shown(baseline):
-    html = debrief(_played("baseline-2025"))
-    charted = [metric for metric, _ in CHARTS if metric in METRICS and metric != "market_share"]
-    assert charted
-    for metric in charted:
-        assert METRICS[metric][0] in html
+def test_metric_units_are_shown_as_on_screen(baseline):
+    game = _played("baseline-2025")
+    html = debrief(game)
+    for chart in game_charts(build_debrief(game)):
+        assert f"({chart.unit}" in html or f">{chart.unit}<" in html, chart.title
+    # Market share reads in % (as on the dashboard), never as a 0-1 "share".
+    assert re.search(r'<td>Market share</td><td class="n">[0-9.]+%</td>', html)

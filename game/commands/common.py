@@ -53,6 +53,18 @@ def add_force(p: argparse.ArgumentParser, what: str) -> None:
                         "(never a device, a directory or a read-only file)")
 
 
+def add_trust(p: argparse.ArgumentParser) -> None:
+    """`--trust`: use a record that was changed after the game wrote it or that fails
+    verification (with a warning)."""
+    p.add_argument("--trust", action="store_true",
+                   help="use a record even if it was changed after the game wrote it or "
+                        "its replay does not match it (prints a warning)")
+
+
+def warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def load(scenario: str) -> Any:
     from game.model.loader import load_scenario
 
@@ -89,20 +101,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str | Non
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def fmt(value: float) -> str:
-    """Numbers for people: 3 significant digits, no scientific notation below 1e6."""
-    if value == 0:
-        return "0"
-    magnitude = abs(value)
-    if magnitude >= 1e6:
-        return f"{value:.3g}"
-    if magnitude >= 100:
-        return f"{value:,.0f}"
-    if magnitude >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3g}"
 
 
 def add_players_and_clock(p: argparse.ArgumentParser, what: str) -> None:

@@ -33,6 +33,12 @@ def run(args: argparse.Namespace) -> int:
     from game.session import Game
 
     scenario = load(args.scenario)
+    if args.turns is not None and args.turns > scenario.clock.turns:
+        from game.commands.common import fail
+
+        raise fail(f"--turns: {args.turns} is beyond {scenario.name}'s {scenario.clock.turns} "
+                   f"quarters ({scenario.clock.start} to {scenario.clock.last}); allowed: 1 to "
+                   f"{scenario.clock.turns}, or leave it out to play the whole game")
     if args.record:  # refused before the game is played, not after
         from game.files import check_target
         from game.model.record_file import RECORD_MARK

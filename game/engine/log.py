@@ -54,6 +54,23 @@ class TurnLog:
     # the compute in service.
     stranded: BoolArray | None = None
 
+    def quiet_finished(self, finished: BoolArray) -> None:
+        """Games that were over before the turn did not move (the state is frozen), so
+        their flows and contributions are zero: the log must not report chips deployed
+        or money spent in a game that has ended."""
+        if not finished.any():
+            return
+        keep = ~finished
+
+        def masked(amount: FloatArray) -> FloatArray:
+            if amount.ndim == 0 or amount.shape[0] != keep.shape[0]:
+                return amount
+            return amount * keep.reshape((-1,) + (1,) * (amount.ndim - 1))
+
+        self.flows = {name: masked(a) for name, a in self.flows.items()}
+        self.contributions = {figure: {cause: masked(a) for cause, a in causes.items()}
+                              for figure, causes in self.contributions.items()}
+
     def add(self, figure: str, cause: str, amount: FloatArray) -> None:
         causes = self.contributions.setdefault(figure, {})
         if cause in causes:

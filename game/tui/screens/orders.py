@@ -4,28 +4,28 @@ advisor panel."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
 from game.engine.orders import POLICIES
 from game.model.orders import ORDERS_MODELS, Orders
-from game.tui.messages import ForecastReady
+from game.session import Game
+from game.tui.messages import EndTurnRequested, ForecastReady, OrdersCommitted
 from game.tui.policy_text import params_in_force
 from game.tui.present import side_label
+from game.tui.scripted import scripted_notice
+from game.tui.table import Table
 from game.tui.widgets.advisor import AdvisorPanel, format_forecast
 from game.tui.widgets.allocation import AllocationEditor
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.policies import PolicyEditor
-
-if TYPE_CHECKING:
-    from game.tui.app import ComputeRaceApp
 
 FORECAST_DELAY = 0.4  # seconds of quiet before the advisor recomputes
 
@@ -38,18 +38,22 @@ class OrdersScreen(Screen[None]):
         Binding("e", "end_turn", "End turn"),
     ]
 
-    def __init__(self, side: str) -> None:
+    def __init__(self, table: Table, game: Game, side: str, futures: int = 1000) -> None:
         super().__init__()
+        self.futures = futures  # per advisor forecast
+        self.table = table
+        self.game = game  # the advisor's forecasts and the policies in force read it
         self.side = side
 
     @property
-    def race(self) -> ComputeRaceApp:
-        return self.app  # type: ignore[return-value]
+    def scripted(self) -> Orders | None:
+        """The scenario's orders for this quarter (history): the editor only shows them."""
+        return self.table.game.scripted(self.side)
 
     def compose(self) -> ComposeResult:
-        game = self.race.game
-        assert game is not None
-        draft = self.race.drafts[self.side]
+        game = self.game
+        fixed = self.scripted
+        draft = fixed if fixed is not None else self.table.draft(self.side)
         budget = game.figures()[self.side]["budget"]
         state = game.state
         column = 0 if self.side == "us" else 1
@@ -58,30 +62,44 @@ class OrdersScreen(Screen[None]):
         yield Static(f"[b]Orders: {side_label(self.side)}[/b] · {game.date} · turn "
                      f"{game.turn + 1}/{game.turns} · budget ${budget:.1f}B this quarter",
                      id="orders-title")
+        if fixed is not None:
+            yield Static(Text(scripted_notice(game.date, game.last_orders(self.side), fixed)),
+                         id="orders-scripted")
         with VerticalScroll(id="orders-scroll"):
             with Horizontal(id="orders-body"):
                 with Vertical(id="orders-left"):
                     yield Label("Budget allocation (always adds up to 100%)",
                                 classes="section")
-                    yield AllocationEditor(draft.allocation, budget, id="allocation")
+                    yield AllocationEditor(draft.allocation, budget, id="allocation",
+                                           disabled=fixed is not None)
                     # ADVISOR PANEL (analysis issue: Game.forecast)
                     yield AdvisorPanel(id="advisor")
                 with Vertical(id="orders-right"):
                     yield Label("Training and policies", classes="section")
                     yield PolicyEditor(self.side, draft.policies, draft.training_share,
-                                       in_force, params_in_force(game), id="policies")
+                                       in_force, params_in_force(game), id="policies",
+                                       disabled=fixed is not None)
                     yield Static("", id="policy-detail")
             yield Static("", id="orders-problem")
             with Horizontal(id="orders-buttons"):
                 yield Button("Done (Esc)", id="done", variant="primary")
-                yield Button("Reset to last turn (r)", id="reset")
-                yield Button("Bot's suggestion (s)", id="suggest")
+                if fixed is None:
+                    yield Button("Reset to last turn (r)", id="reset")
+                    yield Button("Bot's suggestion (s)", id="suggest")
                 yield Button("End turn (e)", id="end", variant="success")
         yield GameFooter()
 
     def on_mount(self) -> None:
-        self.query_one(AllocationEditor).focus()
+        if self.scripted is None:
+            self.query_one(AllocationEditor).focus()
+        else:
+            self.query_one("#done", Button).focus()
         self._orders_changed()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("reset", "suggest"):  # nothing to change in a scripted quarter
+            return self.scripted is None
+        return True
 
     # --- building the orders ------------------------------------------------------------
     def build(self) -> Orders | None:
@@ -100,10 +118,12 @@ class OrdersScreen(Screen[None]):
 
     def commit(self) -> bool:
         """Keep the orders on screen as the side's draft; False if they are invalid."""
+        if self.scripted is not None:
+            return True  # history's orders: nothing of the player's to keep
         orders = self.build()
         if orders is None:
             return False
-        self.race.drafts[self.side] = orders
+        self.post_message(OrdersCommitted(self.side, orders))
         return True
 
     def _fill(self, orders: Orders) -> None:
@@ -116,20 +136,16 @@ class OrdersScreen(Screen[None]):
             self.dismiss(None)
 
     def action_reset(self) -> None:
-        game = self.race.game
-        assert game is not None
-        self._fill(game.last_orders(self.side))
+        self._fill(self.table.game.last_orders(self.side))
         self.notify("Back to last turn's orders.", timeout=2)
 
     def action_suggest(self) -> None:
-        game = self.race.game
-        assert game is not None
-        self._fill(game.suggested_orders(self.side))
+        self._fill(self.table.game.suggested_orders(self.side))
         self.notify("The balanced bot's orders for your side; change what you like.",
                     timeout=3)
 
     def action_end_turn(self) -> None:
-        self.race.action_end_turn()
+        self.post_message(EndTurnRequested())
 
     @on(Button.Pressed, "#done")
     def _done(self) -> None:
@@ -155,22 +171,18 @@ class OrdersScreen(Screen[None]):
         self._schedule_forecast()
 
     def _schedule_forecast(self) -> None:
-        advisor = self.query_one(AdvisorPanel)
-        if not advisor.available():
-            return
         orders = self.build()
         if orders is not None:
             self.set_timer(FORECAST_DELAY, lambda: self._forecast(orders))
 
     @work(thread=True, exclusive=True, group="forecast")
     def _forecast(self, orders: Orders) -> None:
-        game = self.race.game
-        if game is None or self.race.busy:
+        if self.table.busy:
             return
         try:
-            result = game.forecast(self.side, orders, futures=self.race.advisor_futures)
+            result = self.game.forecast(self.side, orders, futures=self.futures)
         except Exception as exc:  # the advisor must never take the orders screen down
-            self.post_message(ForecastReady(f"[dim]the forecast failed: {exc}[/dim]"))
+            self.post_message(ForecastReady(f"[dim]the forecast failed: {escape(str(exc))}[/dim]"))
             return
         self.post_message(ForecastReady(format_forecast(result)))
 
