@@ -220,9 +220,11 @@ class Game:
         if not bot:
             return opening_orders(self.scenario, side)
         spec = self.players[side]
-        return self._orders_of(side, spec if spec.kind == "bot" else parse_player(DEFAULT_PLAYER))
+        return self.orders_of(side, spec if spec.kind == "bot" else parse_player(DEFAULT_PLAYER))
 
-    def _orders_of(self, side: str, spec: PlayerSpec) -> Orders:
+    def orders_of(self, side: str, spec: PlayerSpec) -> Orders:
+        """What player `spec` (a bot or a script) would order for `side` now, from the
+        side's own fogged observation, as a record keeps orders."""
         obs = observe(self.state, self.rules, self.turn, self.turns, side_index(side),
                       opening=self.opening)
         return player_orders(spec, side, self.scenario, obs)
@@ -236,7 +238,7 @@ class Game:
             return self.pending[side]
         if self.players[side].kind == "human":
             return self.last_orders(side)
-        return self._orders_of(side, self.players[side])
+        return self.orders_of(side, self.players[side])
 
     def advance(self) -> TurnLog:
         """Resolve the turn. Missing orders come from the sides' players."""
