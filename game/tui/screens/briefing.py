@@ -41,7 +41,8 @@ class BriefingScreen(Screen[None]):
         yield GameFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#begin", Button).focus()
+        # Without scrolling to the button: at 80x24 that hid the briefing's first lines.
+        self.query_one("#begin", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self) -> None:
         self.action_begin()
