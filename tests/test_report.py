@@ -152,7 +152,7 @@ def test_questions_come_from_what_happened(baseline):
     game = Game.new(baseline, seed=2, us="human")
     greedy = USOrders(allocation=Allocation(chips=0.6, fabs=0.0, datacenters=0.35, power=0.0,
                                             research=0.05, intel=0.0))
-    for _ in range(13):
+    for _ in range(20):  # the power under construction at the start lasts ~4 years
         game.submit("us", greedy)
         game.advance()
     d = build_debrief(game)
