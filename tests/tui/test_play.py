@@ -392,3 +392,19 @@ async def test_a_scripted_quarter_is_read_only_and_names_the_moves() -> None:
         await pilot.press("escape")
         await finish_turn(pilot, app)
         assert game.history[1].orders["us"] == ScriptedTurns(scenario).get(1, "us")
+
+
+async def test_a_long_report_opens_at_its_top(make_app) -> None:
+    app = make_app("none", seed=7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "e")
+        await settle(pilot, app)
+        while isinstance(app.screen, EventDialog):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        scroll = app.screen.query_one("#report")
+        assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
+        await pilot.press("enter")  # Enter still continues
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
