@@ -96,8 +96,19 @@ def test_help(snap_compare, make_app) -> None:
 
 
 def test_facilitator_console(snap_compare, make_app) -> None:
+    async def before(pilot) -> None:
+        await pilot.press("enter", "ctrl+f")
+        await pilot.pause()
+        app = pilot.app
+        # No clock in a snapshot: the session note's wall-clock time, and no toast.
+        app.game.journal[:] = [e.model_copy(update={"at": "2026-01-01T09:00:00Z"})
+                               for e in app.game.journal]
+        app.clear_notifications()
+        app.screen.on_screen_resume()
+        await pilot.pause()
+
     assert snap_compare(make_app("us", played=1, facilitated=True), terminal_size=SIZE,
-                        press=["enter", "ctrl+f"])
+                        run_before=before)
 
 
 # --- screens this issue changed, at 120x40 and 80x24 -----------------------------------
