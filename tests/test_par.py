@@ -149,7 +149,9 @@ def test_a_record_with_a_malformed_par_is_refused(baseline, tmp_path):
     data = game.to_record().model_dump(mode="json")
     data["par"] = data["par"][:3]
     path = tmp_path / "bad.json"
-    import json
-    path.write_text(json.dumps(data))
+    from game.model.record import Record
+    from game.model.record_file import record_text
+
+    path.write_text(record_text(Record.model_validate(data)))  # sealed: only par is wrong
     with pytest.raises(InputError, match="par: expected 24 turns"):
         Game.load(path)

@@ -56,15 +56,16 @@ class Replayed:
 def open_replay(path: Path) -> Replayed:
     """Read and recompute a record, checking every turn's digest. Raises InputError naming
     the file and the problem (the file is never changed)."""
-    record = records.read_record(path)
+    # The viewer is a checking tool, like `replay`: an edited record is shown, flagged.
+    record, tampered = records.read_record_checked(path)
     try:
         check = records.verify(record)
     except (ValueError, GameOver) as exc:
         raise InputError([f"{path}: {exc}"]) from None
     if check.ok:
-        return Replayed(path, record, check.game, "", check.engine_note)
+        return Replayed(path, record, check.game, tampered, check.engine_note)
     assert check.mismatch is not None
-    problem = check.mismatch.describe()
+    problem = "\n".join(p for p in (tampered, check.mismatch.describe()) if p)
     try:  # show every recorded turn as this build replays it, flagged as differing
         game = records.replay(record)
     except (ValueError, GameOver):
