@@ -161,7 +161,7 @@ def test_reports_html_with_charts_markdown_and_table(small_audit, tmp_path, caps
     assert html.count("<svg") == 2 and "src=" not in html
     md = render(small_audit, "md")
     assert md.startswith("<!-- generator: compute-race -->")
-    assert "## Bot matrix" in md and "| US \\ China |" in md and "## Findings" in md
+    assert "## Bot matrix" in md and "| US ↓ China → |" in md and "## Findings" in md
     text = render(small_audit, "table")
     assert "Bot matrix" in text and "Findings (strongest first)" in text
     for finding in small_audit.findings:

@@ -224,7 +224,8 @@ def test_belief_shows_estimates_of_the_other_side_not_the_truth():
                              for side in (US, CHINA)), rules, 0)
     est, _ = estimates(state, rules.params, 1)
     belief = observe(state, rules, 1, 24, US, opening=start).belief()
-    whole = ("seed", "demand_trend", "tension", "last_escalator", "over", "event_left",
+    whole = ("seed", "demand_trend", "price_index", "tension", "last_escalator", "over",
+             "event_left",
              "event_fired", "fab_taiwan", "taiwan_pipe")  # shared, or the US bloc's own
     for name in STATE_FIELDS:  # own side (and what is shared): exact, every field
         mine, true = getattr(belief, name), getattr(state, name)

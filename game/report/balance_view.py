@@ -46,7 +46,7 @@ def cell(audit: dict[str, Any], us: str, china: str) -> dict[str, Any]:
 def matrix_grid(audit: dict[str, Any]) -> tuple[list[str], Rows]:
     """US bots down, China bots across; each cell: US wins / China wins / draws."""
     china = bots_of(audit, "china")
-    header = ["US \\ China", *china]
+    header = ["US ↓ China →", *china]
     rows = [[us, *(f"{pct(c['us_win'])} / {pct(c['china_win'])} / {pct(c['draw'])}"
                    for c in (cell(audit, us, ch) for ch in china))]
             for us in bots_of(audit, "us")]

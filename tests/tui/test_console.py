@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button, Checkbox, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Static, TabbedContent
 
 from game.model.facilitator import CustomEvent, ParamOverride, ScheduledInject
 from game.records import read_record
@@ -270,3 +270,17 @@ async def test_without_facilitator_the_console_and_reveal_are_not_there(make_app
         shown = [key for key, active in app.active_bindings.items()
                  if app.check_action(active.binding.action, ()) is not False]
         assert "ctrl+f" not in shown and "f1" in shown
+
+
+async def test_the_console_tabs_by_keyboard(make_app) -> None:
+    app = make_app("us", facilitated=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_console(pilot, app)
+        tabs = screen.query_one("#fac-tabs", TabbedContent)
+        for key, pane, field in (("f3", "tab-override", "ov-param"),
+                                 ("f4", "tab-card", "cc-title"),
+                                 ("f2", "tab-deck", "fac-deck")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert tabs.active == pane and app.focused is not None
+            assert app.focused.id == field

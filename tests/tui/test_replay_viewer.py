@@ -106,7 +106,7 @@ async def test_the_viewer_shows_injects_notes_and_the_events_they_fired(tmp_path
         body = shown(app, "#replay-text")
         assert f"injected: {title} [{INJECTED}]" in body
         assert "note (" in body and "what if the lab had not published?" in body
-        assert f"★ MAJOR {title}" in body  # the report's events: it fired
+        assert f"★ {title}" in body  # the report's events: it fired
         await pilot.press("right")
         body = shown(app, "#replay-text")
         assert "injected:" not in body and "nothing this quarter" in body
