@@ -113,7 +113,7 @@ async def test_an_override_shows_unit_and_value_and_acts_next_turn(make_app, tmp
         game = app.game
         await fill(pilot, screen, "#ov-param", "budget_growth")
         info = text_of(screen, "#ov-info")
-        assert "1/quarter" in info and "US 0.13 · China 0.12" in info  # from the scenario
+        assert "1/quarter" in info and "US 0.1 · China 0.11" in info  # from the scenario
         screen.query_one("#ov-side").value = "us"
         await fill(pilot, screen, "#ov-value", "0.5")
         screen.query_one("#ov-apply", Button).press()
@@ -121,7 +121,7 @@ async def test_an_override_shows_unit_and_value_and_acts_next_turn(make_app, tmp
         assert text_of(screen, "#ov-problem") == ""
         assert game.actions == [ParamOverride(param="budget_growth", value=0.5, side="us")]
         assert game.journal[-1].kind == "override"
-        assert "US 0.5 · China 0.12" in text_of(screen, "#ov-info")  # now in force
+        assert "US 0.5 · China 0.11" in text_of(screen, "#ov-info")  # now in force
         assert saved(app, tmp_path).pending.actions == game.actions
 
         await end_turn_from_console(pilot, app)
