@@ -41,8 +41,7 @@ class BriefingScreen(Screen[None]):
         yield GameFooter()
 
     def on_mount(self) -> None:
-        # Without scrolling to the button: at 80x24 that hid the briefing's first lines.
-        self.query_one("#begin", Button).focus(scroll_visible=False)
+        self.query_one("#begin", Button).focus(scroll_visible=False)  # open at the top
 
     def on_button_pressed(self) -> None:
         self.action_begin()

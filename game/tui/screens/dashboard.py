@@ -94,11 +94,11 @@ class DashboardScreen(Screen[None]):
         who = present.side_label(seat) if seat else "Watching the bots"
         scores = " · ".join(f"{present.SIDE_MARK[s]} {v:.1f}" for s, v in game.scores.items())
         ended = " · game over" if game.over else ""
-        # The app's sub-title says "facilitated session"; no Header shows it, this line does.
-        session = f" · {self.app.sub_title}" if self.app.sub_title else ""
+        if table.facilitated:  # the top line is the game's title bar
+            ended += " · facilitated session"
         self.query_one("#topbar", Static).update(
             f"[b]{who}[/b] · [b]{game.date}[/b] · turn {min(game.turn + 1, game.turns)}/"
-            f"{game.turns} · score {scores}{ended}{session}")
+            f"{game.turns} · score {scores}{ended}")
         crisis = float(game.rules.params.crisis_threshold[..., 0].ravel()[0])
         self.query_one(TensionMeter).show(view.tension, crisis)
         compact = self.app.size.width < COMPACT_BELOW

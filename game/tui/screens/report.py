@@ -71,7 +71,7 @@ class ReportScreen(Screen[None]):
         yield GameFooter()
 
     def on_mount(self) -> None:
-        # Without scrolling to the button: at 80x24 that hid the report's heading.
+        # Without scrolling to the button: a long report must open at its top.
         self.query_one("#continue", Button).focus(scroll_visible=False)
 
     def _body(self) -> RenderableType:
@@ -89,6 +89,7 @@ class ReportScreen(Screen[None]):
         self.orders = orders
         self.query_one("#report-text", Static).update(self._body())
         self.query_one("#report", VerticalScroll).scroll_home(animate=False)
+        # Without scrolling to the button: a long report must open at its top.
         self.query_one("#continue", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self) -> None:
