@@ -39,7 +39,8 @@ def terms_of(capability: FloatArray, compute: FloatArray, market_share: FloatArr
 
 def raw_terms(s: WorldState) -> FloatArray:
     """(B, 2, 5) score terms from each side's point of view."""
-    return terms_of(s.capability, s.compute, s.market_share, s.budget, s.tension)
+    # The economy term measures income, not money held over (model v2: money is a flow).
+    return terms_of(s.capability, s.compute, s.market_share, s.income, s.tension)
 
 
 def par_at(s: WorldState, v: VictoryRules, turn: int | None) -> FloatArray:

@@ -55,8 +55,9 @@ class Replayed:
 
 def open_replay(path: Path) -> Replayed:
     """Read and recompute a record, checking every turn's digest. Raises InputError naming
-    the file and the problem (the file is never changed)."""
-    # The viewer is a checking tool, like `replay`: an edited record is shown, flagged.
+    the file and the problem (the file is never changed). A record changed after the game
+    wrote it still opens: viewing is read-only, and the banner says it cannot be trusted
+    (resuming it or reporting on it needs --trust)."""
     record, tampered = records.read_record_checked(path)
     try:
         check = records.verify(record)
@@ -65,7 +66,7 @@ def open_replay(path: Path) -> Replayed:
     if check.ok:
         return Replayed(path, record, check.game, tampered, check.engine_note)
     assert check.mismatch is not None
-    problem = "\n".join(p for p in (tampered, check.mismatch.describe()) if p)
+    problem = "; ".join(filter(None, (tampered, check.mismatch.describe())))
     try:  # show every recorded turn as this build replays it, flagged as differing
         game = records.replay(record)
     except (ValueError, GameOver):
