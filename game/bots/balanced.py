@@ -31,7 +31,7 @@ BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
 CONTROLLED_SHIFT = np.array([-0.15, 0.09, 0.0, 0.0, 0.06, 0.0])
 HIGH_TENSION = 70.0
 GROWTH_AHEAD = 2.0  # build data centers for this multiple of today's draw
-POWER_AHEAD_PER_YEAR = 1.35  # connect power for this growth a year over its lead time
+POWER_AHEAD_PER_YEAR = 1.3  # connect power for this growth a year over its lead time
 
 
 def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROWTH_AHEAD,
