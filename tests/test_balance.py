@@ -161,7 +161,7 @@ def test_reports_html_with_charts_markdown_and_table(small_audit, tmp_path, caps
     assert html.count("<svg") == 2 and "src=" not in html
     md = render(small_audit, "md")
     assert md.startswith("<!-- generator: compute-race -->")
-    assert "## Bot matrix" in md and "| US \\ China |" in md and "## Findings" in md
+    assert "## Bot matrix" in md and "| US ↓ China → |" in md and "## Findings" in md
     text = render(small_audit, "table")
     assert "Bot matrix" in text and "Findings (strongest first)" in text
     for finding in small_audit.findings:
@@ -178,6 +178,17 @@ def test_command_writes_each_format(tmp_path, capsys):
     assert main([*args, "-o", str(out)]) == 0
     assert out.read_text().startswith("<!DOCTYPE html>")
     assert capsys.readouterr().err == ""  # no progress bar when stderr is not a terminal
+    assert main([*args, "-o", str(out)]) == 0  # its own report: replaced
+    mine = tmp_path / "notes.json"
+    mine.write_text('{"my": "notes"}')
+    assert main([*args, "-o", str(mine)]) == 2  # refused before the audit is played
+    assert "notes.json" in capsys.readouterr().err
+    assert mine.read_text() == '{"my": "notes"}'
+    assert main([*args, "-o", str(mine), "--force"]) == 0
+    assert json.loads(mine.read_text())["format"] == "compute-race-balance"
+    text = tmp_path / "audit.txt"
+    assert main([*args, "-o", str(text)]) == 0 and main([*args, "-o", str(text)]) == 0
+    assert text.read_text().startswith("Balance audit: baseline-2025")
 
 
 @pytest.mark.parametrize("argv, words", [

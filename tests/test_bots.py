@@ -109,8 +109,12 @@ def test_every_bot_plays_every_scenario_to_the_end(scenario, name):
 
 def test_lookahead_at_every_level_gives_legal_orders():
     for level in LEVELS:
-        play("baseline-2025", make_bot(f"lookahead:{level}"), make_bot("balanced"),
-             derive_seeds(9, 1), turns=2)
+        history, state = play("baseline-2025", make_bot(f"lookahead:{level}"),
+                              make_bot("balanced"), derive_seeds(9, 1), turns=2)
+        assert len(history) == 2
+        for given in history:
+            check_orders(given[US], US, 1)  # the lookahead's own orders, each turn
+        assert np.all(np.isfinite(state.score))
 
 
 @pytest.mark.parametrize("name", [*PERSONALITIES, "lookahead"])

@@ -34,6 +34,18 @@ def test_a_sweep_on_a_local_cluster_equals_the_local_sweep(baseline):
     assert np.array_equal(remote.games.final["score"], local.games.final["score"])
 
 
+def test_a_balance_audit_on_a_local_cluster_equals_the_local_audit(baseline):
+    distributed = pytest.importorskip("distributed")
+    from game.analysis.balance import AuditOptions, run_audit
+
+    options = AuditOptions(runs=3, bots=("balanced", "efficiency"), budget=4, search_seeds=2)
+    local = run_audit(baseline, options, workers=1).as_json()
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        remote = run_audit(baseline, options, scheduler=cluster.scheduler_address).as_json()
+    assert json.dumps(remote) == json.dumps(local)
+
+
 @pytest.mark.parametrize("us, china, turns", [
     ("bot:lookahead", "bot:hawk", 5),
     ("bot:efficiency", "bot:lookahead", 7),

@@ -46,11 +46,35 @@ def player_arg(text: str) -> str:
     return text
 
 
+def workers_arg(text: str) -> int:
+    """--workers K: a whole number from 1 to the cap (a small multiple of the cores)."""
+    from game.analysis.resources import check_workers
+
+    value = positive_int(text)
+    try:
+        return check_workers(value)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.problems[0].removeprefix(
+            f"--workers {value}: ")) from None
+
+
 def add_force(p: argparse.ArgumentParser, what: str) -> None:
     """`--force`: the one way to write over a file the game did not write."""
     p.add_argument("--force", action="store_true",
                    help=f"replace {what} even if it is a file the game did not write "
                         "(never a device, a directory or a read-only file)")
+
+
+def add_trust(p: argparse.ArgumentParser) -> None:
+    """`--trust`: use a record that was changed after the game wrote it or that fails
+    verification (with a warning)."""
+    p.add_argument("--trust", action="store_true",
+                   help="use a record even if it was changed after the game wrote it or "
+                        "its replay does not match it (prints a warning)")
+
+
+def warn(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def load(scenario: str) -> Any:

@@ -36,7 +36,8 @@ from game.model.scenario import Scenario
 
 FORMAT: Literal["compute-race-record"] = "compute-race-record"
 FORMAT_VERSION = 2
-"""The newest record format this build reads and the one it writes."""
+"""The newest record format this build reads and the one it writes (2 added `par` and
+`record_hash`)."""
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 GameId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
@@ -259,6 +260,21 @@ class Record(_Frozen):
     record's digests depend only on the scenario, the seed and the orders, never on the
     bot code of the build replaying it. Absent in version 1 records: those are scored by
     the scenario's par as this build finds it."""
+    record_hash: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    """SHA-256 of the record's canonical JSON without this field, written with every
+    save: a record changed after the game wrote it is refused unless the user passes
+    --trust. Tamper-evident, not signed: anyone can recompute it. (Absent in version 1
+    records, which are read without the check.)"""
+
+    def body_hash(self) -> str:
+        """What `record_hash` must be for this content."""
+        body = self.model_dump(mode="json", exclude={"record_hash"})
+        blob = json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def sealed(self) -> Record:
+        """This record with its `record_hash` set, as it is written."""
+        return self.model_copy(update={"record_hash": self.body_hash()})
 
     def scenario_model(self) -> Scenario:
         return Scenario.model_validate(self.scenario, strict=True)
@@ -286,8 +302,9 @@ class Record(_Frozen):
 # --- migration ------------------------------------------------------------------------
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 added `par`; a version 1 record has none (its game is scored by the
-    scenario's par as this build finds it, as it was when it was written)."""
+    """Version 2 added `par` and `record_hash`; a version 1 record has neither (its game
+    is scored by the scenario's par as this build finds it, as it was when it was
+    written, and it is read without the tamper check)."""
     return data
 
 

@@ -218,7 +218,7 @@ def side_sheet(scenario: Scenario, p: Params, side: str) -> list[str]:
             table(["Policy (range)", "What it does", "The model's numbers", "Tension"],
                   policy_rows(p, side)),
             "<h3>How you score</h3>",
-            f"<p>{esc(scoring_rule(rules_with_par(scenario).victory))} The goals are "
+            f"<p>{esc(scoring_rule(rules_with_par(scenario).victory.par is not None))} The goals are "
             f"weighted as below; a final gap within {v.draw_margin:g} "
             f"point{'' if v.draw_margin == 1 else 's'} is a "
             f"draw. Tension at {crisis:g} is a crisis that ends the game, blamed on whoever "

@@ -5,6 +5,7 @@ error at start-up (and visible to mypy and import-linter), never a silent no-op.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,9 @@ def save(game: Game, path: Path) -> None:
     records.save_game(game, path)
 
 
-def load(path: Path) -> Game:
-    return records.load_game(path)
+def load(path: Path, trust: bool = False) -> Game:
+    """A saved game; one that fails verification only with `trust` (warned on stderr)."""
+    return records.load_game(path, trust=trust, warn=lambda text: print(text, file=sys.stderr))
 
 
 def autosave(game: Game) -> Path:
@@ -53,16 +55,18 @@ class Replayed:
 
 def open_replay(path: Path) -> Replayed:
     """Read and recompute a record, checking every turn's digest. Raises InputError naming
-    the file and the problem (the file is never changed)."""
-    record = records.read_record(path)
+    the file and the problem (the file is never changed). A record changed after the game
+    wrote it still opens: viewing is read-only, and the banner says it cannot be trusted
+    (resuming it or reporting on it needs --trust)."""
+    record, tampered = records.read_record_checked(path)
     try:
         check = records.verify(record)
     except (ValueError, GameOver) as exc:
         raise InputError([f"{path}: {exc}"]) from None
     if check.ok:
-        return Replayed(path, record, check.game, "", check.engine_note)
+        return Replayed(path, record, check.game, tampered, check.engine_note)
     assert check.mismatch is not None
-    problem = check.mismatch.describe()
+    problem = "; ".join(filter(None, (tampered, check.mismatch.describe())))
     try:  # show every recorded turn as this build replays it, flagged as differing
         game = records.replay(record)
     except (ValueError, GameOver):
