@@ -84,9 +84,9 @@ def test_results_do_not_depend_on_workers(baseline):
 
 
 def test_sensitivity_ranks_a_parameter_that_matters_above_one_that_does_not(baseline):
-    # China's chip price decides how much compute it can buy; the floor of the fog only
-    # changes how well the bots guess each other.
-    settings = (parse_setting("fog_floor=0.05:0.2"), parse_setting("chip_cost.china=5:20"))
+    # China's chip price (a range around its 38 $B per M H100e) decides how much compute it
+    # can buy; the floor of the fog only changes how well the bots guess each other.
+    settings = (parse_setting("fog_floor=0.05:0.2"), parse_setting("chip_cost.china=10:80"))
     result = run_sweep(baseline, 200, seed=8, settings=settings)
     ranked = result.sensitivity()
     assert [r["param"] for r in ranked] == ["chip_cost.china", "fog_floor"]

@@ -29,7 +29,7 @@ def par_terms(scenario: Scenario, rules: Rules) -> np.ndarray:
     run = run_batch(scenario, PAR_SEEDS, DEFAULT_PLAYER, DEFAULT_PLAYER, rules=rules)
     m = run.metrics
     terms = terms_of(m["capability"], m["compute"], m["market_share"], m["budget"],
-                     run.tension)
+                     run.tension, m["blame"])
     return np.median(terms, axis=1)
 
 

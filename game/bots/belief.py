@@ -55,13 +55,14 @@ SIDE_FIELDS: tuple[str, ...] = (  # a column (or a row of pipeline slots) per si
     "budget", "budget_base", "fab_home", "fab_pipe", "fab_yield", "hw_eff", "energy_eff",
     "serving_eff", "compute", "inventory", "power_used_gw", "dc_gw", "power_gw", "dc_pipe",
     "power_pipe", "algo_eff", "capability", "market_share", "revenue", "tokens", "price",
-    "intel", "policy", "score", "score_anchor",
+    "intel", "policy", "score", "score_anchor", "escalation", "blame", "points_sum",
 )
 US_FIELDS: tuple[str, ...] = ("fab_taiwan", "taiwan_pipe")  # Taiwan's fabs serve the US bloc
 # Per-side fields anyone can see: policies in force, the inference market's shares and
 # revenues, the scores and the opening's score terms they are measured from.
 PUBLIC_SIDE_FIELDS: tuple[str, ...] = (
-    "policy", "market_share", "revenue", "score", "score_anchor",
+    "policy", "market_share", "revenue", "score", "score_anchor", "escalation", "blame",
+    "points_sum",
 )
 # The other side's fields taken straight from the side's estimates.
 ESTIMATED_FIELDS: tuple[str, ...] = (

@@ -20,10 +20,11 @@ EXPLAINED_FIGURES: tuple[str, ...] = (
 @dataclass(frozen=True, slots=True)
 class ScoreTerms:
     """Each side's five score terms after the turn (rules.SCORE_TERMS order), all (B, 2, 5),
-    from the side's own point of view. `points` add up, with 50, to the side's score
-    before a crisis or a sudden-death rule overrides it."""
+    from the side's own point of view. `points` add up, with 50, to the side's points for
+    this quarter; the score is their mean over the quarters so far, later quarters
+    weighing more (score.py), before a crisis or a sudden-death rule overrides it."""
 
-    raw: FloatArray  # the term's value (log10 FLOP lead, shares, 1 - tension / 100)
+    raw: FloatArray  # the term's value (log10 FLOP lead, shares, stability by blame)
     par: FloatArray  # what the side is measured against this turn
     gain: FloatArray  # tanh((raw - par) / scale), in [-1, 1]
     weight: FloatArray  # the term's share of the side's victory weights (a side's sum to 1)
@@ -53,6 +54,11 @@ class TurnLog:
     # (B, 2) compute counts as stranded: waiting chips above deployment.STRANDED_SHARE of
     # the compute in service.
     stranded: BoolArray | None = None
+    # (B,) the crisis that broke out this turn: an index into crisis.CRISIS_NAMES (0 none;
+    # a milder grade only where it fired a card of the deck).
+    crisis_grade: IntArray | None = None
+    # (B, K) the factors each game's world was drawn with (uncertainty.UNCERTAIN_NAMES).
+    drawn: FloatArray | None = None
 
     def add(self, figure: str, cause: str, amount: FloatArray) -> None:
         causes = self.contributions.setdefault(figure, {})

@@ -27,6 +27,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "tokens": ("quadrillion", "tokens served this quarter"),
     "price": ("$/M tokens", "price per million tokens at fixed capability"),
     "score": ("points", "score by the scenario's victory rules"),
+    "blame": ("share", "share of the tension the two sides drove up that this side drove"),
 }
 METRIC_NAMES: tuple[str, ...] = tuple(METRICS)
 
@@ -35,7 +36,7 @@ _FROM_STATE = {
     "power_used_gw": "power_used_gw", "algo_efficiency": "algo_eff",
     "hw_efficiency": "hw_eff", "capability": "capability", "budget": "budget",
     "revenue": "revenue", "market_share": "market_share", "tokens": "tokens",
-    "price": "price", "score": "score",
+    "price": "price", "score": "score", "blame": "blame",
 }
 _FROM_FLOWS = ("chips_produced", "chips_imported", "chips_smuggled")
 

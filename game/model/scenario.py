@@ -15,6 +15,7 @@ from game.model.clock import parse_quarter, quarter_label, turn_of
 from game.model.errors import Loc, LocatedProblems, unknown
 from game.model.orders import ChinaOrders, ChinaPolicies, USOrders, USPolicies
 from game.model.params_model import Number, ParamEntry, ScenarioParams
+from game.model.risk import CrisisGrade, PolicyCondition, Provocation, UncertaintySpec
 
 __all__ = [
     "AddEffect", "Briefing", "Clock", "Effect", "Event", "Inject", "MetricCondition",
@@ -135,6 +136,8 @@ class When(_Frozen):
     """Fires only at this tension or below."""
     metrics: list[MetricCondition] = []
     """Thresholds on either side's figures; all must hold."""
+    policies: list[PolicyCondition] = []
+    """Thresholds on the policies either side has in force; all must hold."""
 
     @field_validator("start", "end")
     @classmethod
@@ -274,6 +277,12 @@ class Event(_Frozen):
     """Quarters it stays active from the next turn on; 0 = for the rest of the game."""
     effects: list[Effect] = []
     """What it does."""
+    crisis: CrisisGrade | None = None
+    """A crisis grade (incident, sanctions, blockade: mildest first). When tension's
+    crisis hazard strikes and draws this grade, the card fires if its conditions hold,
+    whatever its own probability (which still applies too)."""
+    provoked_by: Provocation | None = None
+    """Its chance rises with this side's recent escalation (retaliation)."""
 
 
 class Inject(_Frozen):
@@ -460,6 +469,8 @@ class Scenario(_Frozen):
     """Orders fixed for given quarters (historical play)."""
     victory: Victory = Victory()
     """How the game is won."""
+    uncertainty: UncertaintySpec = UncertaintySpec()
+    """The quantities each game draws from a range (fix any of them here)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:

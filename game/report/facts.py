@@ -14,7 +14,7 @@ from game.engine.log import EXPLAINED_FIGURES
 from game.engine.metrics import METRICS
 from game.engine.orders import ALLOCATION, POLICIES
 from game.engine.rules import SCORE_TERMS, Rules, VictoryRules
-from game.engine.score import term_gains
+from game.engine.score import game_points
 from game.engine.state import WorldState
 from game.engine.types import SIDES
 from game.model.compile import rules_for
@@ -265,10 +265,8 @@ def series(game: Game) -> dict[str, dict[str, list[float]]]:
 
 def outcome(game: Game) -> Outcome:
     state = game.state
-    gains = term_gains(state, game.rules.victory, game.turn - 1)[0]  # (2, 5)
-    weights = game.rules.victory.weights
-    term_points = {side: {term: float(50.0 * weights[i, k] * gains[i, k] / weights[i].sum())
-                          for k, term in enumerate(SCORE_TERMS)}
+    points = game_points(state, game.turn - 1)[0]  # (2, 5) over the whole game
+    term_points = {side: {term: float(points[i, k]) for k, term in enumerate(SCORE_TERMS)}
                    for i, side in enumerate(SIDES)}
     crisis_turn = next((r for r in game.history
                         if r.log.crisis is not None and bool(r.log.crisis[0])), None)
