@@ -20,6 +20,7 @@ from game import __version__
 # start-up stays fast and the headless commands never import the UI.
 COMMANDS: tuple[str, ...] = (
     "play", "run", "replay", "sweep", "scenarios", "validate", "schema", "report", "bots",
+    "balance", "serve", "join",
 )
 
 

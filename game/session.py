@@ -455,10 +455,11 @@ class Game:
         self.pending_injects = list(entry.inject_indices(self.rules.deck.ids))
         return self._resolve(entry.orders.by_side())
 
-    def save(self, path: str | Path) -> Path:
-        """Write this game's record to `path` atomically. Raises InputError for a path that
-        cannot or must not be written (nothing is changed then)."""
-        return write_record(path, self.to_record())
+    def save(self, path: str | Path, force: bool = False) -> Path:
+        """Write this game's record to `path` atomically (over a record only, unless
+        `force`). Raises InputError for a path that cannot or must not be written
+        (nothing is changed then)."""
+        return write_record(path, self.to_record(), force=force)
 
     @classmethod
     def load(cls, path: str | Path) -> Game:

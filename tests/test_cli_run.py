@@ -73,6 +73,7 @@ def test_table_is_readable(capsys):
     (["run", "baseline-2025", "--us", "bot:nobody"], "unknown bot 'nobody'"),
     (["run", "baseline-2025", "--seed", "-3"], "out of range"),
     (["run", "baseline-2025", "--turns", "0"], "at least 1"),
+    (["run", "baseline-2025", "--turns", "100"], "--turns: 100 is beyond baseline-2025's 24 quarters"),
     (["run", "baseline-2025", "--format", "xml"], "invalid choice"),
     (["run", "missing.toml"], "no such scenario file"),
 ])

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-HEADLESS = ["game.engine", "game.model", "game.bots", "game.analysis", "game.session",
+HEADLESS = ["game.files", "game.engine", "game.model", "game.bots", "game.analysis",
+            "game.session", "game.present", "game.report",
             "game.cli"]
 
 

@@ -205,7 +205,7 @@ def test_a_save_killed_before_the_rename_leaves_the_previous_save(baseline, tmp_
 def test_a_save_never_overwrites_a_file_that_is_not_a_record(baseline, tmp_path):
     precious = tmp_path / "notes.json"
     precious.write_text('{"my": "notes"}')
-    with pytest.raises(InputError, match="not a Compute Race record; refusing"):
+    with pytest.raises(InputError, match="not a record the game wrote; refusing"):
         save_game(played(baseline, turns=1), precious)
     assert precious.read_text() == '{"my": "notes"}'
 

@@ -10,11 +10,12 @@ import pytest
 
 from game.engine.metrics import METRICS
 from game.engine.types import SIDES
+from game.files import HTML_GENERATOR_META
 from game.model.loader import load_scenario, shipped_names
 from game.model.orders import Allocation, USOrders
+from game.present.numbers import number
 from game.report import ReportError, debrief, write_report
 from game.report.facts import CHARTS, SECTIONS, SIDE_NAMES, build_debrief
-from game.report.fmt import num
 from game.session import Game
 
 NOON = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
@@ -73,8 +74,8 @@ def test_the_figures_are_the_games_own(baseline):
     assert d.series["tension"]["both"][-1] == float(game.state.tension[0])
     md = debrief(game, "md")
     assert f"| {SIDE_NAMES['us']} | " in md
-    assert num(final["us"]["compute"]) in md
-    assert f"{d.outcome.scores['us']:.2f}" in md or num(d.outcome.scores["us"]) in md
+    assert number(final["us"]["compute"]) in md
+    assert f"{d.outcome.scores['us']:.2f}" in md or number(d.outcome.scores["us"]) in md
 
 
 def test_the_result_explains_the_score_term_by_term(baseline):
@@ -159,7 +160,7 @@ def test_questions_come_from_what_happened(baseline):
     assert stranded and stranded[0].startswith("US bloc's compute was stranded for")
     assert "held back mostly by power" in stranded[0]
     worst = max(d.series["inventory"]["us"])
-    assert num(worst) in stranded[0]
+    assert number(worst) in stranded[0]
     plain = build_debrief(_played("baseline-2025", seed=2, turns=13))
     assert not any("stranded" in q for q in plain.questions)
 
@@ -174,12 +175,12 @@ def test_write_report_picks_the_format_and_never_writes_half(baseline, tmp_path)
     html = write_report([game], tmp_path / "d.html")
     assert html.read_text().startswith("<!DOCTYPE html>")
     md = write_report([game], tmp_path / "d.md")
-    assert md.read_text().startswith("# Debrief")
+    assert md.read_text().splitlines()[1].startswith("# Debrief")
     keep = tmp_path / "keep.html"
-    keep.write_text("old report")
+    keep.write_text(f"<!DOCTYPE html>{HTML_GENERATOR_META}old report")
     with pytest.raises(ReportError, match="no turns played"):
         write_report([Game.new(baseline, seed=1)], keep)
-    assert keep.read_text() == "old report"
+    assert keep.read_text() == f"<!DOCTYPE html>{HTML_GENERATOR_META}old report"
     with pytest.raises(ReportError, match=r"\.html or \.md"):
         write_report([game], tmp_path / "d.pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["d.html", "d.md", "keep.html"]

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from game.bots.observation import observe
-from game.bots.players import PlayerSpec, ScriptedTurns, make_player, parse_player, scripted_or
+from game.bots.players import (
+    Player,
+    PlayerSpec,
+    ScriptedTurns,
+    make_player,
+    parse_player,
+    scripted_or,
+)
 from game.engine.metrics import METRIC_NAMES, metrics
 from game.engine.rules import Rules
 from game.engine.score import winners as score_winners
@@ -43,11 +51,30 @@ def winners(state: WorldState, rules: Rules) -> np.ndarray:
     return score_winners(state, rules.victory)
 
 
+class PlayerRecipe(Protocol):
+    """A player described as data (picklable, so it travels to workers with its chunk),
+    for players no `bot:`/`script:` string names: a bot with a lever forced, a batch of
+    candidate plans."""
+
+    def make(self, side: str, scenario: Scenario) -> Player: ...
+
+
+PlayerLike = str | PlayerSpec | PlayerRecipe
+
+
+def _player(given: PlayerLike, side: str, scenario: Scenario) -> Player:
+    if isinstance(given, str):
+        given = parse_player(given)
+    if isinstance(given, PlayerSpec):
+        return make_player(given, side, scenario)
+    return given.make(side, scenario)
+
+
 def run_batch(
     scenario: Scenario,
     seeds: np.ndarray,
-    us: str | PlayerSpec = "bot:balanced",
-    china: str | PlayerSpec = "bot:balanced",
+    us: PlayerLike = "bot:balanced",
+    china: PlayerLike = "bot:balanced",
     turns: int | None = None,
     rules: Rules | None = None,
     collect: bool = True,
@@ -56,10 +83,13 @@ def run_batch(
         from game.analysis.par import rules_with_par  # par itself runs batches
 
         rules = rules_with_par(scenario)
-    turns = scenario.clock.turns if turns is None else min(turns, scenario.clock.turns)
-    specs = [parse_player(p) if isinstance(p, str) else p for p in (us, china)]
-    players = [make_player(spec, side, scenario) for spec, side in zip(specs, ("us", "china"),
-                                                                        strict=True)]
+    # Bots plan for the scenario's whole length even when the batch stops early, as a
+    # single game stopped by `run --turns` does: game i of a shortened sweep equals
+    # `run --seed` with the same --turns.
+    length = scenario.clock.turns
+    turns = length if turns is None else min(turns, length)
+    players = [_player(p, side, scenario) for p, side in zip((us, china), ("us", "china"),
+                                                              strict=True)]
     scripted = ScriptedTurns(scenario)
     state = opening_state(scenario, np.asarray(seeds, dtype=np.uint64), rules)
     opening = state  # public: what a bot may picture of the other side's start
@@ -78,7 +108,7 @@ def run_batch(
             if fixed is not None:
                 orders.append(scripted_or(scripted, turn, name, batch, fixed.to_arrays()))
             else:
-                orders.append(player.orders(observe(state, rules, turn, turns, side,
+                orders.append(player.orders(observe(state, rules, turn, length, side,
                                                     opening=opening)))
         state, log = step(state, orders[0], orders[1], rules, turn)
         if collect:

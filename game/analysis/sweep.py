@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from game.analysis import params_set
-from game.analysis.batch import run_batch
+from game.analysis.batch import PlayerLike, run_batch
 from game.analysis.par import rules_with_par
 from game.analysis.params_set import ParamSetting
 from game.engine import rng
@@ -45,8 +45,8 @@ def game_seeds(seed: int, runs: int) -> np.ndarray:
 @dataclass(frozen=True)
 class Chunk:
     scenario: Scenario
-    us: str
-    china: str
+    us: PlayerLike
+    china: PlayerLike
     settings: tuple[ParamSetting, ...]
     seeds: np.ndarray  # (n,) uint64
     turns: int | None = None
@@ -64,7 +64,7 @@ def _scenario_from_json(text: str) -> Scenario:
     return Scenario.model_validate_json(text)
 
 
-def _rebuild_chunk(text: str, us: str, china: str, settings: tuple[ParamSetting, ...],
+def _rebuild_chunk(text: str, us: PlayerLike, china: PlayerLike, settings: tuple[ParamSetting, ...],
                    seeds: np.ndarray, turns: int | None, index: int) -> Chunk:
     return Chunk(_scenario_from_json(text), us, china, settings, seeds, turns, index)
 
@@ -135,17 +135,34 @@ def plan(scenario: Scenario, runs: int, seed: int = 0, us: str = "bot:balanced",
 
 
 def execute(chunks: list[Chunk], workers: int = 1,
-            progress: Callable[[int, int], None] | None = None) -> GameResults:
-    """Run chunks in-process (workers=1, or a single chunk) or on a process pool."""
+            progress: Callable[[int, int], None] | None = None,
+            scheduler: str | None = None) -> GameResults:
+    """Run chunks in-process (workers=1, or a single chunk), on a process pool or on a
+    Dask cluster (`scheduler`)."""
+    results = run_chunks(chunks, workers, progress, scheduler)
+    return GameResults.concat([results[c.index] for c in chunks])
+
+
+def run_chunks(chunks: list[Chunk], workers: int = 1,
+               progress: Callable[[int, int], None] | None = None,
+               scheduler: str | None = None) -> dict[int, GameResults]:
+    """Each chunk's results by its index, whichever order they finish in: in this
+    process, on `workers` processes, or on the Dask cluster at `scheduler`."""
     total = sum(len(c.seeds) for c in chunks)
     done = 0
     results: dict[int, GameResults] = {}
-    for index, result in _results(chunks, workers):
+    if scheduler is not None:
+        from game.analysis.cluster import results_on
+
+        finished: Iterator[tuple[int, GameResults]] = results_on(scheduler, run_chunk, chunks)
+    else:
+        finished = _results(chunks, workers)
+    for index, result in finished:
         results[index] = result
         done += len(result.seeds)
         if progress is not None:
             progress(done, total)
-    return GameResults.concat([results[c.index] for c in chunks])
+    return results
 
 
 def _results(chunks: list[Chunk], workers: int) -> Iterator[tuple[int, GameResults]]:
@@ -248,8 +265,9 @@ def spearman(x: FloatArray, y: FloatArray) -> float:
 def run_sweep(scenario: Scenario, runs: int, seed: int = 0, us: str = "bot:balanced",
               china: str = "bot:balanced", settings: tuple[ParamSetting, ...] = (),
               workers: int = 1, turns: int | None = None, chunk_games: int = CHUNK_GAMES,
-              progress: Callable[[int, int], None] | None = None) -> SweepResult:
+              progress: Callable[[int, int], None] | None = None,
+              scheduler: str | None = None) -> SweepResult:
     chunks = plan(scenario, runs, seed, us, china, settings, turns, chunk_games)
     rules_with_par(scenario)  # par is cached before any worker forks, not once per worker
-    games = execute(chunks, workers, progress)
+    games = execute(chunks, workers, progress, scheduler)
     return SweepResult(scenario.name, seed, us, china, settings, games)

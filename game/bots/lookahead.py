@@ -41,17 +41,29 @@ MAX_ROLLOUT_ROWS = 1 << 16  # games simulated at once; bigger batches go in bloc
 
 @dataclass(frozen=True)
 class Search:
-    """How hard the bot looks: plans tried, futures per plan, quarters ahead."""
+    """How hard the bot looks: plans tried, futures per plan, quarters ahead.
+
+    With `screen` and `keep` set, the search races (successive halving): every plan first
+    meets `screen` futures, and only the `keep` best of each game go on to meet the rest.
+    A kept plan's mean is over all `rollouts` futures, the same seeds as without racing,
+    so the choice differs only when the full search's winner looked worse than `keep`
+    others over the first futures. It saves most of the futures of plans that were never
+    going to win: the normal level simulates 448 futures a quarter instead of 1,024."""
 
     tweaks: tuple[int, ...]
     rollouts: int
     horizon: int
+    screen: int = 0  # futures every plan meets first (0: no racing)
+    keep: int = 0  # plans per game that meet the rest
+
+    def races(self, plans: int) -> bool:
+        return 0 < self.screen < self.rollouts and 0 < self.keep < plans
 
 
 SEARCH = {
     "easy": Search(tweaks=(0,), rollouts=16, horizon=2),
-    "normal": Search(tweaks=(0, 1, 2, 3), rollouts=64, horizon=4),
-    "hard": Search(tweaks=(0, 1, 2, 3), rollouts=128, horizon=6),
+    "normal": Search(tweaks=(0, 1, 2, 3), rollouts=64, horizon=4, screen=16, keep=4),
+    "hard": Search(tweaks=(0, 1, 2, 3), rollouts=128, horizon=6, screen=32, keep=4),
 }
 REFINE = Search(tweaks=(0, 1, 2, 3), rollouts=32, horizon=4)  # a personality at `hard`
 
@@ -87,41 +99,62 @@ def _gather(parts: list[SideOrders], rows: list[np.ndarray], total: int) -> Side
 
 def evaluate(obs: Observation, plans: list[tuple[Bot, int]], search: Search,
              opponent: Bot | None = None) -> tuple[FloatArray, list[SideOrders]]:
-    """Mean score of `side` at the horizon for each plan: (B, C); and each plan's orders
-    for this quarter (the real observation, not the belief, decides them)."""
+    """Mean score of `side` at the horizon for each plan: (B, C), -inf for a plan a race
+    dropped; and each plan's orders for this quarter (the real observation, not the
+    belief, decides them)."""
     assert obs.rules is not None, "the lookahead needs the scenario's rules"
     opponent = opponent or Balanced()
     first = [tweak_orders(bot.policy(obs), np.full(obs.batch, tweak)) for bot, tweak in plans]
     horizon = min(search.horizon, obs.turns - obs.turn)
     if horizon <= 0 or len(plans) == 1:
         return np.zeros((obs.batch, len(plans))), first
-    per_game = len(plans) * search.rollouts
-    block = max(1, MAX_ROLLOUT_ROWS // per_game)
-    belief = obs.belief()
     seeds = rollout_seeds(obs, search.rollouts)
-    scores = np.empty((obs.batch, len(plans)))
-    for start in range(0, obs.batch, block):
-        games = np.arange(start, min(start + block, obs.batch))
-        scores[games] = _simulate(obs, belief.take(games), seeds[games], games, plans,
-                                  first, search, horizon, opponent)
+    everyone = np.broadcast_to(np.arange(len(plans)), (obs.batch, len(plans)))
+    if not search.races(len(plans)):
+        return _futures(obs, plans, first, search, horizon, opponent, everyone, seeds), first
+    screen, rest = seeds[:, :search.screen], seeds[:, search.screen:]
+    early = _futures(obs, plans, first, search, horizon, opponent, everyone, screen)
+    # The `keep` best of each game, in plan order so the first plan still wins ties.
+    kept = np.sort(np.argsort(-early, axis=1, kind="stable")[:, :search.keep], axis=1)
+    games = np.arange(obs.batch)[:, None]
+    late = _futures(obs, plans, first, search, horizon, opponent, kept, rest)
+    scores = np.full(early.shape, -np.inf)
+    scores[games, kept] = (early[games, kept] * search.screen
+                           + late * (search.rollouts - search.screen)) / search.rollouts
     return scores, first
 
 
+def _futures(obs: Observation, plans: list[tuple[Bot, int]], first: list[SideOrders],
+             search: Search, horizon: int, opponent: Bot, tried: IntArray,
+             seeds: np.ndarray) -> FloatArray:
+    """Mean score over `seeds` (B, R) of the plans `tried` (B, C') of each game, played
+    in blocks of games small enough to keep memory bounded: (B, C')."""
+    per_game = tried.shape[1] * seeds.shape[1]
+    block = max(1, MAX_ROLLOUT_ROWS // per_game)
+    belief = obs.belief()
+    scores = np.empty(tried.shape)
+    for start in range(0, obs.batch, block):
+        games = np.arange(start, min(start + block, obs.batch))
+        scores[games] = _simulate(obs, belief.take(games), seeds[games], games, plans,
+                                  first, tried[games], horizon, opponent)
+    return scores
+
+
 def _simulate(obs: Observation, belief: WorldState, seeds: np.ndarray, games: np.ndarray,
-              plans: list[tuple[Bot, int]], first: list[SideOrders], search: Search,
+              plans: list[tuple[Bot, int]], first: list[SideOrders], tried: IntArray,
               horizon: int, opponent: Bot) -> FloatArray:
     rules = obs.rules
     assert rules is not None
-    b, c, r = len(games), len(plans), search.rollouts
+    b, c, r = len(games), tried.shape[1], seeds.shape[1]
     rows = b * c * r
     state = belief.take(np.repeat(np.arange(b), c * r))
     state = state.evolve(seed=np.broadcast_to(seeds[:, None, :], (b, c, r)).reshape(rows))
-    plan_of_row = np.tile(np.repeat(np.arange(c), r), b)
-    tweak_of_row = np.array([tweak for _, tweak in plans])[plan_of_row]
     game_of_row = np.repeat(np.arange(b), c * r)
+    plan_of_row = np.repeat(tried, r, axis=1).reshape(rows)
+    tweak_of_row = np.array([tweak for _, tweak in plans])[plan_of_row]
     bots = {id(bot): bot for bot, _ in plans}
-    rows_of_bot = {key: np.flatnonzero(np.array([id(plans[k][0]) == key for k in
-                                                 range(c)])[plan_of_row]) for key in bots}
+    bot_of_plan = np.array([id(bot) for bot, _ in plans])
+    rows_of_bot = {key: np.flatnonzero(bot_of_plan[plan_of_row] == key) for key in bots}
     side = obs.side
     for k in range(horizon):
         turn = obs.turn + k
@@ -134,8 +167,9 @@ def _simulate(obs: Observation, belief: WorldState, seeds: np.ndarray, games: np
             parts, where = [], []
             for key, bot in bots.items():
                 sub = rows_of_bot[key]
-                parts.append(tweak_orders(bot.policy(seen.take(sub)), tweak_of_row[sub]))
-                where.append(sub)
+                if len(sub):
+                    parts.append(tweak_orders(bot.policy(seen.take(sub)), tweak_of_row[sub]))
+                    where.append(sub)
             mine = _gather(parts, where, rows)
         theirs = opponent.policy(observe(state, rules, turn, obs.turns, 1 - side))
         us, china = (mine, theirs) if side == US else (theirs, mine)

@@ -46,6 +46,13 @@ def player_arg(text: str) -> str:
     return text
 
 
+def add_force(p: argparse.ArgumentParser, what: str) -> None:
+    """`--force`: the one way to write over a file the game did not write."""
+    p.add_argument("--force", action="store_true",
+                   help=f"replace {what} even if it is a file the game did not write "
+                        "(never a device, a directory or a read-only file)")
+
+
 def load(scenario: str) -> Any:
     from game.model.loader import load_scenario
 
@@ -82,20 +89,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], align: str | Non
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def fmt(value: float) -> str:
-    """Numbers for people: 3 significant digits, no scientific notation below 1e6."""
-    if value == 0:
-        return "0"
-    magnitude = abs(value)
-    if magnitude >= 1e6:
-        return f"{value:.3g}"
-    if magnitude >= 100:
-        return f"{value:,.0f}"
-    if magnitude >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3g}"
 
 
 def add_players_and_clock(p: argparse.ArgumentParser, what: str) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from game.commands.common import fmt, table
+from game.commands.common import table
 from game.engine.metrics import METRIC_NAMES
 from game.engine.types import SIDES
+from game.present.figures import figure
 from game.session import Game
 
 
@@ -70,27 +71,35 @@ def csv_rows(game: Game) -> list[list[Any]]:
     return rows
 
 
-TABLE_COLUMNS = (
-    ("compute", "compute"), ("inventory", "stranded"), ("capability", "capab."),
-    ("market_share", "mkt"), ("price", "$/Mtok"), ("budget", "budget"), ("score", "score"),
-)
+TABLE_COLUMNS: tuple[str, ...] = ("compute", "inventory", "capability", "market_share", "price",
+                                  "budget", "score")
 
 
 def game_table(game: Game) -> str:
+    entries = turn_entries(game)
+    # A column keeps one unit: a price column is quoted per the token count its last
+    # value needs (the model's prices fall over a game).
+    like = {(side, name): entries[-1][side][name] if entries else 1.0
+            for side in SIDES for name in TABLE_COLUMNS}
     header = ["turn", "date", "tension"]
     for side in SIDES:
-        header += [f"{side} {label}" for _, label in TABLE_COLUMNS]
+        header += [f"{side} {figure(name).short.lower()}" for name in TABLE_COLUMNS]
     rows = []
-    for entry in turn_entries(game):
-        row = [str(entry["turn"]), entry["date"], f"{entry['tension']:.0f}"]
+    for entry in entries:
+        row = [str(entry["turn"]), entry["date"], figure("tension").number(entry["tension"])]
         for side in SIDES:
-            row += [fmt(entry[side][name]) for name, _ in TABLE_COLUMNS]
+            row += [figure(name).number(entry[side][name], like=like[side, name])
+                    for name in TABLE_COLUMNS]
         rows.append(row)
     winner = game.winner()
     result = f"winner: {winner or 'draw'}" + (" (crisis)" if game.crisis else "")
-    scores = ", ".join(f"{s} {v:.1f}" for s, v in game.scores.items())
+    scores = ", ".join(f"{s} {figure('score').number(v)}" for s, v in game.scores.items())
     title = f"{game.scenario.title} - seed {game.seed}"
+    units = "; ".join(
+        f"{figure(name).short.lower()} {figure(name).unit_for(like['us', name])}"
+        + (f" (china {figure(name).unit_for(like['china', name])})"
+           if figure(name).unit_for(like["china", name])
+           != figure(name).unit_for(like["us", name]) else "")
+        for name in TABLE_COLUMNS)
     return "\n".join([title, "", table(header, rows, "llr" + "r" * 14), "",
-                      f"{result}; scores {scores}",
-                      "units: compute and stranded in M H100e; capability log10 FLOP; "
-                      "mkt share of world inference revenue; budget $B/quarter"])
+                      f"{result}; scores {scores}", f"units: {units}"])

@@ -61,10 +61,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tui import hooks
         from game.tui.setup import humans_of
 
-        try:
-            game = hooks.load(Path(args.load))
-        except hooks.Missing as exc:
-            raise InputError([f"{args.load}: {exc}"]) from None
+        game = hooks.load(Path(args.load))
         humans = humans_of(game)
     elif args.scenario is not None:
         from game.tui.setup import NewGame, random_seed, start

@@ -2,7 +2,8 @@
 
 Prints the same table or JSON as `run` (so a replay's JSON `digest` equals the original
 run's). `--verify` compares every turn's state digest with the record's and, on the
-first that differs, exits 1 naming the turn and the figures that moved.
+first that differs, exits 3 (EXIT_MISMATCH: not 1, which is an internal error, nor 2,
+bad input) naming the turn and the figures that moved.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 
 from game.commands.common import print_json
 
-EXIT_MISMATCH = 1
+EXIT_MISMATCH = 3  # README's exit codes: the record does not replay to its digests
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,11 +21,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "replay", help="recompute a recorded game (and --verify it)",
         description="Recompute a game from its record (a save file or `run --record` "
                     "output). --verify compares every turn's state digest with the "
-                    "record's; on a mismatch it exits 1 naming the first turn that "
+                    "record's; on a mismatch it exits 3 naming the first turn that "
                     "differs and which figures moved.")
     p.add_argument("record", metavar="RECORD", help="a record file (.json)")
     p.add_argument("--verify", action="store_true",
-                   help="check every turn's digest against the record (exit 1 on a mismatch)")
+                   help="check every turn's digest against the record (exit 3 on a mismatch)")
     p.add_argument("--until", metavar="TURN", default=None,
                    help="stop after this turn: a number from 1 or a quarter like 2026Q2")
     p.add_argument("--format", choices=("table", "json"), default="table")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.commands.common import fail, load
+from game.commands.common import add_force, fail, load
 
 if TYPE_CHECKING:
     from game.session import Game
@@ -33,6 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="game record files (.json), as saved by the game or `run --record`")
     p.add_argument("-o", "--output", metavar="OUTPUT", required=True,
                    help="the report to write: OUTPUT.html or OUTPUT.md")
+    add_force(p, "OUTPUT")
     p.add_argument("--briefing", metavar="SCENARIO", default=None,
                    help="write the levers briefing of SCENARIO (a shipped name or a .toml "
                         "path) instead of a debrief")
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.briefing is not None:
         if args.records:
             raise fail("report: give either RECORD files or --briefing SCENARIO, not both")
-        return _briefing(args.briefing, args.output, fmt)
+        return _briefing(args.briefing, args.output, fmt, args.force)
     if not args.records:
         raise fail("report: give 1 record for a debrief or 2-6 for a comparison (or "
                    "--briefing SCENARIO for the levers briefing)")
@@ -67,11 +68,14 @@ def run(args: argparse.Namespace) -> int:
     if any(Path(r).resolve() == out.resolve() for r in args.records):
         raise fail(f"report: {out} is one of the records: choose another output file")
     games = [_load(path) for path in args.records]
+    from game.files import check_target, document_mark
+
+    check_target(out, document_mark(f".{fmt}"), args.force)  # before the report is built
     labels = labels or _labels(args.records)
     from game.report import write_report
 
     try:
-        written = write_report(games, out, labels)
+        written = write_report(games, out, labels, force=args.force)
     except ReportError as exc:
         raise fail(f"report: {exc}") from None
     kind = "debrief" if len(games) == 1 else f"comparison of {len(games)} games"
@@ -79,13 +83,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _briefing(scenario_arg: str, output: str, fmt: str) -> int:
+def _briefing(scenario_arg: str, output: str, fmt: str, force: bool) -> int:
     from game.report import ReportError, briefing, write_text_atomic
 
     scenario = load(scenario_arg)
     try:
         text = briefing(scenario, "md" if fmt == "md" else "html")
-        written = write_text_atomic(output, text)
+        written = write_text_atomic(output, text, force=force)
     except ReportError as exc:
         raise fail(f"report: {exc}") from None
     print(f"wrote the levers briefing of {scenario.name} to {written}", file=sys.stderr)

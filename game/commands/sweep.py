@@ -8,7 +8,6 @@ from typing import Any
 
 from game.commands.common import (
     add_players_and_clock,
-    fmt,
     load,
     positive_int,
     print_json,
@@ -28,17 +27,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "samples it per game (PARAM=LO:HI), with a sensitivity table: which "
                     "parameter moves the outcome most. PARAM is a name from the scenario's "
                     "[params] (NAME.us / NAME.china for one side, NAME[LEVEL] for one "
-                    "level of a table). Results do not depend on --workers. --format csv "
+                    "level of a table). Results do not depend on --workers or "
+                    "--scheduler (a Dask cluster). --format csv "
                     "prints one row per game (its seed replays it with `run --seed`).")
     add_players_and_clock(p, "sweep")
     p.add_argument("--runs", type=_runs, required=True, metavar="N", help="number of games")
-    p.add_argument("--workers", type=positive_int, default=None, metavar="K",
-                   help="processes to run chunks of games on (default: one per core)")
+    add_backend(p)
     p.add_argument("--set", dest="settings", action="append", default=[],
                    metavar="PARAM=VALUE|PARAM=LO:HI", help="change an engine parameter "
                    "(repeatable)")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     p.set_defaults(handler=run)
+
+
+def add_backend(p: argparse.ArgumentParser) -> None:
+    """--workers K | --scheduler ADDRESS: where chunks of games run. Results are the same
+    either way: chunks are defined by game seeds, not by workers."""
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=positive_int, default=None, metavar="K",
+                       help="processes to run chunks of games on (default: one per core)")
+    where.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                       help="run the chunks on a Dask distributed cluster instead, e.g. "
+                            "tcp://10.0.0.5:8786 (needs: pip install "
+                            "'compute-race[cluster]'; see README)")
 
 
 def _runs(text: str) -> int:
@@ -57,13 +68,16 @@ class Progress:
         self.active = sys.stderr.isatty()
 
     def __call__(self, done: int, total: int) -> None:
+        self.bar("", done, total)
+
+    def bar(self, label: str, done: int, total: int) -> None:
         if not self.active:
             return
         filled = self.WIDTH * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
+        sys.stderr.write(f"\r{label}[{'#' * filled}{'.' * (self.WIDTH - filled)}] "
                          f"{done:,}/{total:,} games")
         if done >= total:
-            sys.stderr.write("\r" + " " * (self.WIDTH + 40) + "\r")
+            sys.stderr.write("\r" + " " * (self.WIDTH + len(label) + 40) + "\r")
         sys.stderr.flush()
 
 
@@ -75,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
     scenario = load(args.scenario)
     workers = args.workers or default_workers()
     result = run_sweep(scenario, args.runs, args.seed, args.us, args.china, settings,
-                       workers=workers, turns=args.turns, progress=Progress())
+                       workers=workers, turns=args.turns, progress=Progress(),
+                       scheduler=args.scheduler)
     if args.format == "json":
         print_json(sweep_json(result))
     elif args.format == "csv":
@@ -136,22 +151,22 @@ TABLE_METRICS = ("score", "compute", "inventory", "capability", "market_share", 
 
 
 def sweep_table(result: Any) -> str:
+    from game.present.figures import figure
+
     summary = result.summary()
     rows = []
-    for side in ("us", "china"):
-        for name in TABLE_METRICS:
-            s = summary[f"{side}.{name}"]
-            rows.append([f"{side}.{name}", fmt(s["p10"]), fmt(s["p50"]), fmt(s["p90"]),
-                         fmt(s["mean"])])
-    t = summary["tension"]
-    rows.append(["tension", fmt(t["p10"]), fmt(t["p50"]), fmt(t["p90"]), fmt(t["mean"])])
+    for key, name in [(f"{side}.{name}", name) for side in ("us", "china")
+                      for name in TABLE_METRICS] + [("tension", "tension")]:
+        s, f = summary[key], figure(name)
+        rows.append([key, f.unit_for(s["p50"]),
+                     *(f.number(s[q], like=s["p50"]) for q in ("p10", "p50", "p90", "mean"))])
     wins = result.win_counts()
     setting = f"; set {', '.join(str(s) for s in result.settings)}" if result.settings else ""
     parts = [
         f"{result.scenario}: {result.runs:,} games, seed {result.seed}, us {result.us}, "
         f"china {result.china}{setting}",
         "",
-        table(["final figure", "p10", "p50", "p90", "mean"], rows),
+        table(["final figure", "unit", "p10", "p50", "p90", "mean"], rows, "ll" + "r" * 4),
         "",
         f"wins: us {wins['us']:,}, china {wins['china']:,}, draw {wins['draw']:,}; "
         f"ended in a crisis: {int(result.games.crisis.sum()):,}",
@@ -169,6 +184,4 @@ def sweep_table(result: Any) -> str:
                   "rho: rank correlation of the sampled value with the final score (gap = "
                   "us - china); swing: mean score gap, top fifth of the range minus bottom "
                   "fifth"]
-    parts += ["", "units: compute and inventory in M H100e; capability log10 FLOP; "
-                  "revenue and budget $B/quarter; power GW"]
     return "\n".join(parts)

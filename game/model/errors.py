@@ -18,17 +18,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-MAX_FILE_BYTES = 2_000_000
+# Re-exported from their old home: every input message still comes through here.
+from game.files.errors import InputError as InputError
+from game.files.read import MAX_FILE_BYTES as MAX_FILE_BYTES
+from game.files.read import read_text as read_text
 
 Loc = tuple[str | int, ...]
-
-
-class InputError(Exception):
-    """Bad input: a file, an argument or an order. The CLI prints it and exits 2."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 class LocatedProblems(ValueError):
@@ -71,29 +66,6 @@ def unknown(what: str, name: object, allowed: Sequence[str]) -> str:
 
 
 # --- reading files --------------------------------------------------------------------
-
-
-def read_text(path: Path, what: str) -> str:
-    """The file's text, or an InputError for a missing, huge, empty or binary file."""
-    if not path.exists():
-        raise InputError([f"{path}: no such {what} file"])
-    if path.is_dir():
-        raise InputError([f"{path}: is a directory, not a {what} file"])
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputError([f"{path}: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit "
-                          f"for a {what} file"])
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise InputError([f"{path}: binary data, not a {what} file (expected UTF-8 text)"])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError([f"{path}: binary data, not a {what} file (not UTF-8 text at byte "
-                          f"{exc.start}; expected UTF-8 text)"]) from None
-    if not text.strip():
-        raise InputError([f"{path}: the file is empty (expected a {what})"])
-    return text
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")

@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.files import parse_toml as parse_toml_text
 from game.model.errors import (
     InputError,
     Loc,
@@ -62,7 +63,7 @@ def find_scenario(name_or_path: str | Path) -> Path:
 def parse_toml(path: Path) -> tuple[str, dict[str, Any]]:
     text = read_text(path, "scenario")
     try:
-        data = tomllib.loads(text)
+        data = parse_toml_text(path, text)
     except tomllib.TOMLDecodeError as exc:
         raise toml_error(path, exc) from None
     if not data:
@@ -222,7 +223,7 @@ def validate_scenario_file(path: Path) -> Scenario:
     `FILE:LINE: dotted.path: message`."""
     merged = resolve(path)
     try:
-        scenario = Scenario.model_validate(merged.data)
+        scenario = Scenario.model_validate(merged.data, strict=True)
     except ValidationError as exc:
         raise InputError(_render(merged, problems_from(exc, Scenario))) from None
     if merged.problems:
@@ -231,8 +232,9 @@ def validate_scenario_file(path: Path) -> Scenario:
 
 
 @lru_cache(maxsize=32)
-def _load_cached(path: str, stamp: tuple[float, ...]) -> Scenario:
-    return validate_scenario_file(Path(path))
+def _load_cached(path: str, stamp: tuple[float, ...], given: str) -> Scenario:
+    """Cached by the real file; messages name the path the user gave."""
+    return validate_scenario_file(Path(given))
 
 
 def _stamp(path: Path) -> tuple[float, ...]:
@@ -245,7 +247,7 @@ def _stamp(path: Path) -> tuple[float, ...]:
 def load_scenario(name_or_path: str | Path) -> Scenario:
     """A validated scenario, by shipped name or path. Raises InputError."""
     path = find_scenario(name_or_path)
-    return _load_cached(str(path.resolve()), _stamp(path))
+    return _load_cached(str(path.resolve()), _stamp(path), str(path))
 
 
 def scenario_hash(scenario: Scenario) -> str:

@@ -20,7 +20,6 @@ Problems are reported as `FILE:LINE: turns[3].allocation.chips: message (allowed
 from __future__ import annotations
 
 import dataclasses
-import json
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -36,6 +35,7 @@ from pydantic import (
     model_validator,
 )
 
+from game.files import JSONSyntaxError, parse_json, parse_toml
 from game.model.clock import parse_quarter, quarter_label, turn_of
 from game.model.errors import InputError, format_validation, read_text, toml_error
 from game.model.orders import (
@@ -148,11 +148,12 @@ def _parse(path: Path) -> tuple[str, Any]:
     text = read_text(path, "orders")
     if path.suffix.lower() == ".json":
         try:
-            return text, json.loads(text)
-        except json.JSONDecodeError as exc:
+            return text, parse_json(path, text)
+        except JSONSyntaxError as wrapped:
+            exc = wrapped.error
             raise InputError([f"{path}:{exc.lineno}: malformed JSON: {exc.msg}"]) from None
     try:
-        return text, tomllib.loads(text)
+        return text, parse_toml(path, text)
     except tomllib.TOMLDecodeError as exc:
         raise toml_error(path, exc) from None
 
@@ -178,7 +179,7 @@ def load_orders_file(path: str | Path, side: str, scenario: Scenario) -> dict[in
         raise InputError([f"{path}: side: the file holds {data['side']} orders but plays "
                           f"{side}"])
     try:
-        doc = FILE_MODELS[side].model_validate(data)
+        doc = FILE_MODELS[side].model_validate(data, strict=True)
     except ValidationError as exc:
         raise InputError(format_validation(path, where_text, exc, FILE_MODELS[side])) from None
     clock = scenario.clock

@@ -39,6 +39,8 @@ FORMAT_VERSION = 1
 """The newest record format this build reads and the one it writes."""
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+GameId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
+"""A game's id names its autosave file, so it holds no `/`, `..` or other path parts."""
 
 
 def _clean(value: float) -> float:
@@ -181,7 +183,7 @@ class Players(_Frozen):
 class Parent(_Frozen):
     """Where a branched game came from ("take control from here")."""
 
-    game: str
+    game: GameId
     """The parent game's id."""
     turn: int = Field(ge=0)
     """Turns kept from the parent: the branch shares turns 1..turn and plays on from
@@ -224,8 +226,9 @@ class Record(_Frozen):
     """The engine version that played the game (`game.ENGINE_VERSION`)."""
     app_version: str
     """The compute-race release that wrote the record."""
-    game: str
-    """This game's id (names its autosave; a branch names its parent by it)."""
+    game: GameId
+    """This game's id (names its autosave; a branch names its parent by it): letters,
+    digits, `-` and `_`, so it can never name a path outside the autosave folder."""
     parent: Parent | None = None
     """The game this one was branched from, if any."""
     seed: int = Field(ge=0, lt=2**63)
@@ -252,7 +255,7 @@ class Record(_Frozen):
     scenario file."""
 
     def scenario_model(self) -> Scenario:
-        return Scenario.model_validate(self.scenario)
+        return Scenario.model_validate(self.scenario, strict=True)
 
     @property
     def scenario_name(self) -> str:

@@ -5,21 +5,19 @@ binary or oversized file; truncated or malformed JSON; a JSON document that is n
 record; a newer format version than this build reads; a record whose scenario content no
 longer matches its hash; fields that do not validate. Older format versions are migrated.
 
-Writing goes to a temporary file in the same directory, is fsynced, then renamed over the
-target, so a crash at any moment leaves either the old save or the new one, whole.
+Writing goes through `game.files.write_file`: atomic (a crash leaves either the old save
+or the new one, whole), and only over a record the game wrote unless the user forces it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from game.files import JSONSyntaxError, Mark, json_format, parse_json, write_file
 from game.model.clock import quarter_label
 from game.model.errors import MAX_FILE_BYTES, InputError, format_validation, read_text
 from game.model.record import FORMAT, FormatError, Record, content_hash, migrate
@@ -30,8 +28,8 @@ MAX_RECORD_BYTES = MAX_FILE_BYTES
 a 24-turn game's record is about 100 kB."""
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a record can hold")
+RECORD_MARK = Mark("record", json_format(FORMAT))
+"""How the writer knows a record: a JSON object whose "format" is the record format's."""
 
 
 def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
@@ -45,15 +43,14 @@ def _cut_short(text: str, exc: json.JSONDecodeError) -> bool:
 
 def _parse_json(path: Path, text: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
+        return parse_json(path, text)
+    except JSONSyntaxError as wrapped:
+        exc = wrapped.error
         if _cut_short(text, exc):
             why = "the file ends in the middle of the document (truncated?)"
         else:
             why = f"{exc.msg} (column {exc.colno})"
         raise InputError([f"{path}:{exc.lineno}: malformed JSON: {why}"]) from None
-    except (ValueError, RecursionError) as exc:
-        raise InputError([f"{path}: malformed JSON: {exc}"]) from None
 
 
 def _consistency(path: Path, record: Record, scenario: Scenario) -> list[str]:
@@ -97,7 +94,7 @@ def read_record(path: str | Path) -> Record:
         raise InputError([f"{path}: {exc}"]) from None
     # No line numbers: a record is written by the game, and a path names the field.
     try:
-        record = Record.model_validate(data)
+        record = Record.model_validate(data, strict=True)
     except ValidationError as exc:
         raise InputError(format_validation(path, "", exc, Record)) from None
     actual = content_hash(record.scenario)
@@ -119,57 +116,14 @@ def read_record(path: str | Path) -> Record:
 # --- writing --------------------------------------------------------------------------
 
 
-def _looks_like_record(path: Path) -> bool:
-    """Whether an existing file may be overwritten by a save: empty, or a record (the
-    game writes "format" first, so the head of the file tells)."""
-    with path.open("rb") as fh:
-        head = fh.read(512)
-    return not head.strip() or FORMAT.encode() in head
-
-
-def _check_target(path: Path) -> None:
-    parent = path.parent
-    if not parent.is_dir():
-        raise InputError([f"{path}: cannot save there: no such directory {str(parent)!r}"])
-    if path.is_dir():
-        raise InputError([f"{path}: is a directory; give a file name for the record, "
-                          "e.g. game.json"])
-    if path.exists() and not _looks_like_record(path):
-        raise InputError([f"{path}: exists and is not a Compute Race record; refusing to "
-                          "overwrite it (choose another file name)"])
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` so a crash leaves either the old file or the new one."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    # The rename itself is durable only once the directory entry is on disk.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def record_text(record: Record) -> str:
     return record.model_dump_json(indent=1) + "\n"
 
 
-def write_record(path: str | Path, record: Record) -> Path:
-    """Save `record` to `path` atomically. Raises InputError for a path that cannot or
-    must not be written (nothing is changed then)."""
+def write_record(path: str | Path, record: Record, force: bool = False) -> Path:
+    """Save `record` to `path` by the output rules of `game.files.write` (atomic; only
+    over a record, unless `force`). Raises InputError for a path that cannot or must not
+    be written (nothing is changed then)."""
     path = Path(path)
     text = record_text(record)
     size = len(text.encode())
@@ -177,9 +131,4 @@ def write_record(path: str | Path, record: Record) -> Path:
         raise InputError([f"{path}: the record would be {size:,} bytes, over the "
                           f"{MAX_RECORD_BYTES:,}-byte limit records are read with; "
                           "nothing was written"])
-    _check_target(path)
-    try:
-        atomic_write_text(path, text)
-    except OSError as exc:
-        raise InputError([f"{path}: cannot write the record: {exc.strerror or exc}"]) from None
-    return path
+    return write_file(path, text, RECORD_MARK, force=force)

@@ -7,6 +7,9 @@
     branch = game.branch(3, us="human")       # take control from the fourth quarter
     autosave(game); latest_autosaves(unfinished=True)
 
+Every file the game writes goes through `game.files.write_file` (re-exported here with
+`check_target` and `Mark`): the output rules are in `game/files/write.py`.
+
 The format is `game.model.record.Record` (`compute-race schema record`); reading and
 atomic writing are in `game.model.record_file`; a `Game` becomes a record and back with
 `Game.to_record` / `Game.from_record`.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.files import Mark, check_target, write_file
 from game.model.record import FORMAT_VERSION, Record, TurnEntry
 from game.model.record_file import MAX_RECORD_BYTES, read_record, write_record
 from game.records.autosave import (
@@ -31,10 +35,10 @@ from game.records.verify import FigureChange, Mismatch, Verification, verify
 from game.session import Game
 
 __all__ = [
-    "FORMAT_VERSION", "KEEP_AUTOSAVES", "MAX_RECORD_BYTES", "FigureChange", "Mismatch",
+    "FORMAT_VERSION", "KEEP_AUTOSAVES", "MAX_RECORD_BYTES", "FigureChange", "Mark", "Mismatch",
     "Record", "SaveInfo", "TurnEntry", "Verification", "autosave", "autosave_dir",
-    "autosave_path", "latest_autosaves", "load_game", "read_record", "record_of", "replay",
-    "save_game", "save_info", "verify", "write_record",
+    "autosave_path", "check_target", "latest_autosaves", "load_game", "read_record", "record_of", "replay",
+    "save_game", "save_info", "verify", "write_file", "write_record",
 ]
 
 
@@ -42,9 +46,10 @@ def record_of(game: Game) -> Record:
     return game.to_record()
 
 
-def save_game(game: Game, path: str | Path) -> Path:
-    """Write `game`'s record to `path` atomically. Raises InputError (nothing written)."""
-    return game.save(path)
+def save_game(game: Game, path: str | Path, force: bool = False) -> Path:
+    """Write `game`'s record to `path` atomically, over a record only unless `force`.
+    Raises InputError (nothing written)."""
+    return game.save(path, force=force)
 
 
 def load_game(path: str | Path) -> Game:

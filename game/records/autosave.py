@@ -2,7 +2,10 @@
 lost and `play` can offer to resume an unfinished one.
 
 One file per game (named by scenario and game id), rewritten atomically after every turn;
-the newest KEEP_AUTOSAVES games are kept and older ones deleted. The directory follows the
+the newest KEEP_AUTOSAVES games are kept and older ones deleted. Pruning deletes only
+files it can prove are its own: regular `*.json` files that parse as records, named as
+autosaves are named (scenario-gameid.json) after the record inside. Anything else a person
+puts in the folder stays. The directory follows the
 platform's conventions (platformdirs: ~/.local/share/compute-race on Linux,
 ~/Library/Application Support/compute-race on macOS, %LOCALAPPDATA%\\compute-race on
 Windows); COMPUTE_RACE_DATA_DIR overrides it (tests, portable installs).
@@ -12,21 +15,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
 
+from game.files import JSONSyntaxError, parse_json, read_text
 from game.model.errors import InputError
-from game.model.record import Record
+from game.model.record import FORMAT, Record
 from game.model.record_file import read_record
 from game.session import Game
 
 KEEP_AUTOSAVES = 10
 DATA_DIR_ENV = "COMPUTE_RACE_DATA_DIR"
-STALE_TEMP_SECONDS = 3600  # a temp file this old is a crashed save's leftover
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 
 
 def data_dir() -> Path:
@@ -42,7 +46,14 @@ def autosave_dir() -> Path:
 
 def autosave_path(game: Game) -> Path:
     """The game's autosave slot: the same file all game long (and after loading it)."""
-    return autosave_dir() / f"{game.scenario.name}-{game.game_id}.json"
+    if not _SAFE_ID.match(game.game_id):
+        raise InputError([f"game id {game.game_id!r}: not a safe file name (letters, digits, "
+                          "'-' and '_' only), so the game cannot be autosaved"])
+    return autosave_dir() / _slot_name(game.scenario.name, game.game_id)
+
+
+def _slot_name(scenario: str, game_id: str) -> str:
+    return f"{scenario}-{game_id}.json"
 
 
 def autosave(game: Game, keep: int = KEEP_AUTOSAVES) -> Path:
@@ -61,16 +72,31 @@ def autosave(game: Game, keep: int = KEEP_AUTOSAVES) -> Path:
 
 
 def _prune(folder: Path, keep: int, current: Path) -> None:
-    saves = sorted(folder.glob("*.json"), key=_age_key, reverse=True)
-    others = [p for p in saves if p != current]
-    for old in others[keep - 1:]:
+    """Delete the oldest autosaves beyond `keep`; only files proven to be autosaves.
+    (Temporary files of killed saves are removed by the writer itself.)"""
+    saves = sorted((p for p in folder.glob("*.json") if p != current and _is_autosave(p)),
+                   key=_age_key, reverse=True)
+    for old in saves[keep - 1:]:
         with contextlib.suppress(OSError):
             old.unlink()
-    now = time.time()
-    for tmp in folder.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
-                tmp.unlink()
+
+
+def _is_autosave(path: Path) -> bool:
+    """A regular file holding a record whose scenario and game id name it. (Parsed, not
+    validated: this runs every turn over the whole folder.)"""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        doc = parse_json(path, read_text(path, "record"))
+    except (InputError, JSONSyntaxError, OSError):
+        return False
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        return False
+    scenario = doc.get("scenario")
+    name = scenario.get("name") if isinstance(scenario, dict) else None
+    game_id = doc.get("game")
+    return isinstance(name, str) and isinstance(game_id, str) \
+        and path.name == _slot_name(name, game_id)
 
 
 def _age_key(path: Path) -> tuple[int, str]:

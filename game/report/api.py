@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+from game.files import document_mark, write_file
 from game.model.scenario import Scenario
 from game.report.compare import MAX_GAMES, IncomparableGames, build_comparison
 from game.session import Game
@@ -68,7 +67,7 @@ def briefing(scenario: Scenario, fmt: Format = "html") -> str:
 
 
 def write_report(games: Sequence[Game], path: str | Path,
-                 labels: Sequence[str] | None = None) -> Path:
+                 labels: Sequence[str] | None = None, force: bool = False) -> Path:
     """A debrief (one game) or a comparison (2-6) written to `path`, its format from the
     suffix. Nothing is written unless the whole report was built."""
     fmt = report_format(path)
@@ -77,27 +76,11 @@ def write_report(games: Sequence[Game], path: str | Path,
     if len(games) > MAX_GAMES:
         raise ReportError(f"a comparison takes 2 to {MAX_GAMES} games, not {len(games)}")
     text = debrief(games[0], fmt) if len(games) == 1 else comparison(games, labels, fmt)
-    return write_text_atomic(path, text)
+    return write_text_atomic(path, text, force=force)
 
 
-def write_text_atomic(path: str | Path, text: str) -> Path:
-    """Write through a temporary file in the same directory and rename it into place, so a
-    reader never sees half a report and a failure leaves any old file as it was."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise ReportError(f"{target}: the directory {directory} does not exist")
-    tmp = directory / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    # Created like any document (0666 less the umask), not private as mkstemp would.
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
+def write_text_atomic(path: str | Path, text: str, force: bool = False) -> Path:
+    """Write a report through the game's one writer (`game.files.write_file`): atomic,
+    never over a file that is not a report the game wrote unless `force`. Raises
+    InputError naming the path and the reason."""
+    return write_file(path, text, document_mark(f".{report_format(path)}"), force=force)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from game.files import MARKDOWN_MARK
+from game.present.numbers import number
 from game.report.charts import overlay_charts, unit_of
 from game.report.compare import Comparison
 from game.report.facts import SHORT_LABELS, SIDE_NAMES, Debrief
-from game.report.fmt import num
 from game.report.html import esc, items, page, table
 from game.report.markdown import chart_table, md_table
 from game.report.svg import render
@@ -33,14 +34,14 @@ def outcome_rows(c: Comparison) -> list[list[str]]:
         return text + (" (crisis)" if o.crisis else "")
 
     rows = [["result", *(result(d) for d in c.debriefs)],
-            ["score, US bloc", *(num(d.outcome.scores["us"]) for d in c.debriefs)],
-            ["score, China", *(num(d.outcome.scores["china"]) for d in c.debriefs)],
+            ["score, US bloc", *(number(d.outcome.scores["us"]) for d in c.debriefs)],
+            ["score, China", *(number(d.outcome.scores["china"]) for d in c.debriefs)],
             ["last quarter", *(d.outcome.ended for d in c.debriefs)],
             ["seed", *(str(d.seed) for d in c.debriefs)],
-            ["tension at the end", *(num(d.series["tension"]["both"][-1]) for d in c.debriefs)]]
+            ["tension at the end", *(number(d.series["tension"]["both"][-1]) for d in c.debriefs)]]
     for metric, side in OUTCOME_FIGURES:
         label = f"{SHORT_LABELS[metric]}, {SIDE_NAMES[side]} ({unit_of(metric)})"
-        rows.append([label, *(num(d.series[metric][side][-1]) for d in c.debriefs)])
+        rows.append([label, *(number(d.series[metric][side][-1]) for d in c.debriefs)])
     return rows
 
 
@@ -69,7 +70,7 @@ def comparison_questions(c: Comparison) -> list[str]:
         out.append(
             f"{div.label} first parted from {div.reference} in {first.date} "
             f"({first.lines[0]}); by the end the US bloc's score differed by {swing:+.1f} "
-            f"points ({num(ref.outcome.scores['us'])} vs {num(d.outcome.scores['us'])}). "
+            f"points ({number(ref.outcome.scores['us'])} vs {number(d.outcome.scores['us'])}). "
             "Was that the decision that mattered, or a later one?")
     winners = {d.outcome.winner for d in c.debriefs}
     if len(winners) > 1:
@@ -129,7 +130,7 @@ def comparison_html(c: Comparison) -> str:
 
 def comparison_markdown(c: Comparison) -> str:
     sec = dict(COMPARISON_SECTIONS)
-    out = [f"# Comparison of {len(c.labels)} games", "",
+    out = [MARKDOWN_MARK, f"# Comparison of {len(c.labels)} games", "",
            "Compute Race. The first game listed is the reference the others are compared with.",
            "", f"## {sec['games']}", ""]
     out += md_table(GAMES_HEADER, games_rows(c))

@@ -27,7 +27,7 @@ from game.model.facilitator import (
 )
 from game.model.levels import level_phrase, level_text
 from game.model.views import SideView, build_view
-from game.report.fmt import num, signed
+from game.present.numbers import number, signed
 from game.session import Game
 
 SIDE_NAMES = {"us": "US bloc", "china": "China"}
@@ -151,15 +151,15 @@ class Belief:
         """Figure, believed, range shown, confidence, true, error, and whether the truth
         fell outside the range the side was shown."""
         exact = self.confidence == "exact"
-        shown = "exact (public)" if exact else f"{num(self.low)} to {num(self.high)}"
+        shown = "exact (public)" if exact else f"{number(self.low)} to {number(self.high)}"
         if self.name == "capability":
             error = signed(self.believed - self.true)
         elif self.true > 0:
             error = signed(100 * (self.believed / self.true - 1), "%")
         else:
             error = "n/a"
-        return (self.label, num(self.believed, self.unit), shown, self.confidence,
-                num(self.true, self.unit), error, not exact and not self.inside)
+        return (self.label, number(self.believed, self.unit), shown, self.confidence,
+                number(self.true, self.unit), error, not exact and not self.inside)
 
     @property
     def error(self) -> float:

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from html import escape
 
 from game.engine.types import SIDES
+from game.files import HTML_GENERATOR_META
+from game.present.numbers import number, signed
 from game.report.charts import belief_chart, game_charts
 from game.report.facts import SECTIONS, SIDE_NAMES, Belief, Debrief, Swing
-from game.report.fmt import num, signed
 from game.report.svg import render
 
 CSS = """
@@ -62,6 +63,7 @@ def page(title: str, body: Sequence[str], extra_css: str = "") -> str:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
+        HTML_GENERATOR_META,  # how the writer knows a report it may replace
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title>",
         f"<style>{CSS}{extra_css}</style>",
@@ -124,14 +126,14 @@ def scenario_section(d: Debrief) -> list[str]:
 def result_section(d: Debrief) -> list[str]:
     o = d.outcome
     head = "A draw" if o.winner is None else f"{side_span(o.winner)} wins"
-    head += f" ({num(o.scores['us'])} to {num(o.scores['china'])}), after {esc(o.ended)}"
+    head += f" ({number(o.scores['us'])} to {number(o.scores['china'])}), after {esc(o.ended)}"
     if o.crisis:
         head += ", in a crisis"
     terms = list(o.term_points["us"])
     rows = [[esc(term.replace("_", " ")), signed(o.term_points["us"][term]),
              signed(o.term_points["china"][term])] for term in terms]
-    rows.append(["<strong>score</strong>", f"<strong>{num(o.scores['us'])}</strong>",
-                 f"<strong>{num(o.scores['china'])}</strong>"])
+    rows.append(["<strong>score</strong>", f"<strong>{number(o.scores['us'])}</strong>",
+                 f"<strong>{number(o.scores['china'])}</strong>"])
     out = [section("result"), f'<p class="win">{head}.</p>']
     out += [f"<p>{esc(line)}</p>" for line in o.why]
     out.append("<h3>Points by score term (both sides start at 50)</h3>")
@@ -164,13 +166,13 @@ def timeline_section(d: Debrief) -> list[str]:
 def swing_text(s: Swing) -> str:
     who = "Tension" if s.side is None else f"{SIDE_NAMES[s.side]} {s.label}"
     causes = ", ".join(f"{c} {signed(v)}" for c, v in s.causes)
-    return (f"{who}: {num(s.before)} → {num(s.after)} {s.unit} "
+    return (f"{who}: {number(s.before)} → {number(s.after)} {s.unit} "
             f"({signed(s.change)}); causes: {causes}")
 
 
 def swings_section(d: Debrief) -> list[str]:
     rows = [[esc(s.date), side_span(s.side) if s.side else "both", esc(s.label),
-             f"{num(s.before)} → {num(s.after)} {esc(s.unit)}", signed(s.change),
+             f"{number(s.before)} → {number(s.after)} {esc(s.unit)}", signed(s.change),
              items([f"{c}: {signed(v)}" for c, v in s.causes])] for s in d.swings]
     return [section("swings"),
             '<p class="lead">The largest moves of a quarter, explained by the turn report: the '
@@ -203,7 +205,7 @@ def beliefs_section(d: Debrief) -> list[str]:
                          belief_rows(d.beliefs[side]), numeric=(1, 4, 5)))
         when = "at the start" if m.turn < 0 else f"after {m.date}"
         out.append(f"<p>Biggest misjudgement {esc(when)}: {esc(m.belief.label)} believed "
-                   f"{num(m.belief.believed)}, true {num(m.belief.true)} {esc(m.belief.unit)} "
+                   f"{number(m.belief.believed)}, true {number(m.belief.true)} {esc(m.belief.unit)} "
                    f"(confidence {esc(m.belief.confidence)}). Average intelligence spending: "
                    f"{d.intel_share[side]:.1%} of the budget.</p>")
         out.append(f"<figure>{render(belief_chart(d, d.belief_tracks[side]))}</figure>")

@@ -23,8 +23,8 @@ from game.model.compile import compile_params
 from game.model.levels import level_phrase, levels_line
 from game.model.orders import Allocation, ChinaPolicies, USPolicies
 from game.model.scenario import Scenario
+from game.present.numbers import number
 from game.report.facts import POLICY_LABELS, SCORE_TERM_LABELS, SIDE_NAMES, scoring_rule
-from game.report.fmt import num
 from game.report.html import esc, page, table
 
 PRINT_CSS = """
@@ -137,18 +137,18 @@ def _level_value(value: float, unit: str) -> str:
 def allocation_rows(p: Params, side: str) -> list[list[str]]:
     i = side_index(side)
     costs = {
-        "chips": f"{num(_side(p, 'chip_cost', i))} $B per M H100e at the start "
+        "chips": f"{number(_side(p, 'chip_cost', i))} $B per M H100e at the start "
                  f"(hardware gets {_side(p, 'hw_growth', i):.1%} cheaper per quarter)",
-        "fabs": f"{num(_side(p, 'fab_cost', i))} $B per M H100e/quarter of capacity, "
+        "fabs": f"{number(_side(p, 'fab_cost', i))} $B per M H100e/quarter of capacity, "
                 f"{_side(p, 'fab_lead', i):g} quarters to output"
-                + (f"; Taiwan {num(_shared(p, 'taiwan_fab_cost'))}" if side == "us" else ""),
-        "datacenters": f"{num(_side(p, 'dc_cost', i))} $B per GW, "
+                + (f"; Taiwan {number(_shared(p, 'taiwan_fab_cost'))}" if side == "us" else ""),
+        "datacenters": f"{number(_side(p, 'dc_cost', i))} $B per GW, "
                        f"{_side(p, 'dc_lead', i):g} quarters to build",
-        "power": f"{num(_side(p, 'power_cost', i))} $B per GW, "
+        "power": f"{number(_side(p, 'power_cost', i))} $B per GW, "
                  f"{_side(p, 'power_lead', i):g} quarters to connect",
         "research": f"{_side(p, 'algo_growth', i):.1%} efficiency growth a quarter at "
-                    f"{num(_side(p, 'research_ref', i))} $B a quarter",
-        "intel": f"{num(_side(p, 'intel_ref', i))} $B a quarter (built up) halves the "
+                    f"{number(_side(p, 'research_ref', i))} $B a quarter",
+        "intel": f"{number(_side(p, 'intel_ref', i))} $B a quarter (built up) halves the "
                  "uncertainty of your estimates",
     }
     defaults = Allocation()
@@ -159,15 +159,15 @@ def allocation_rows(p: Params, side: str) -> list[list[str]]:
 
 def start_rows(scenario: Scenario, side: str) -> list[list[str]]:
     st = scenario.start.us if side == "us" else scenario.start.china
-    rows = [["Budget", f"{num(st.budget)} $B a quarter"],
-            ["Compute in service", f"{num(st.compute)} M H100e"],
-            ["Stranded chips", f"{num(st.inventory)} M H100e"],
-            ["Data-center capacity", f"{num(st.dc_gw)} GW"],
-            ["Connected power", f"{num(st.power_gw)} GW"],
-            ["Home fab capacity", f"{num(st.fab_home)} M H100e a quarter at "
+    rows = [["Budget", f"{number(st.budget)} $B a quarter"],
+            ["Compute in service", f"{number(st.compute)} M H100e"],
+            ["Stranded chips", f"{number(st.inventory)} M H100e"],
+            ["Data-center capacity", f"{number(st.dc_gw)} GW"],
+            ["Connected power", f"{number(st.power_gw)} GW"],
+            ["Home fab capacity", f"{number(st.fab_home)} M H100e a quarter at "
                                   f"{st.fab_yield:.0%} yield"]]
     if side == "us":
-        rows.append(["Taiwan fab capacity", f"{num(scenario.start.us.fab_taiwan)} M H100e a "
+        rows.append(["Taiwan fab capacity", f"{number(scenario.start.us.fab_taiwan)} M H100e a "
                                             "quarter"])
     policies = ", ".join(f"{POLICY_LABELS[n]} {_policy_value(n, getattr(st.policies, n))}"
                          for n in POLICIES[side])

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine.types import SIDES
+from game.files import MARKDOWN_MARK
+from game.present.numbers import number, signed
 from game.report.charts import game_charts
 from game.report.facts import SECTIONS, SIDE_NAMES, Debrief
-from game.report.fmt import num, signed
 from game.report.svg import Chart, sparkline
 
 
@@ -38,7 +39,7 @@ def chart_points(dates: Sequence[str]) -> list[int]:
 def chart_table(chart: Chart) -> list[str]:
     points = chart_points(chart.x_labels)
     header = ["", *(chart.x_labels[k] for k in points), "trend"]
-    rows = [[line.label, *(num(v) if v is not None else "" for v in
+    rows = [[line.label, *(number(v) if v is not None else "" for v in
                            (line.values[k] for k in points)), sparkline(line.values)]
             for line in chart.lines]
     scale = " (log scale in the HTML)" if chart.log else ""
@@ -47,7 +48,7 @@ def chart_table(chart: Chart) -> list[str]:
 
 def debrief_markdown(d: Debrief) -> str:
     o = d.outcome
-    out = [f"# Debrief: {d.title}", "",
+    out = [MARKDOWN_MARK, f"# Debrief: {d.title}", "",
            f"Compute Race, seed {d.seed}, {d.start} to {o.ended}.", ""]
 
     out += [heading("scenario"), "",
@@ -59,12 +60,12 @@ def debrief_markdown(d: Debrief) -> str:
 
     winner = "A draw" if o.winner is None else f"{SIDE_NAMES[o.winner]} wins"
     out += [heading("result"), "",
-            f"**{winner} ({num(o.scores['us'])} to {num(o.scores['china'])}), after {o.ended}"
+            f"**{winner} ({number(o.scores['us'])} to {number(o.scores['china'])}), after {o.ended}"
             f"{', in a crisis' if o.crisis else ''}.**", ""]
     out += [line + "\n" for line in o.why]
     rows = [[term.replace("_", " "), signed(o.term_points["us"][term]),
              signed(o.term_points["china"][term])] for term in o.term_points["us"]]
-    rows.append(["**score**", num(o.scores["us"]), num(o.scores["china"])])
+    rows.append(["**score**", number(o.scores["us"]), number(o.scores["china"])])
     out += ["Points by score term (both sides start at 50):", ""]
     out += md_table(["Term", SIDE_NAMES["us"], SIDE_NAMES["china"]], rows)
 
@@ -84,7 +85,7 @@ def debrief_markdown(d: Debrief) -> str:
             "The largest moves of a quarter; the named causes add up to the change.", ""]
     out += md_table(["Quarter", "Side", "Figure", "Moved", "Change", "Causes"],
                     [[s.date, SIDE_NAMES[s.side] if s.side else "both", s.label,
-                      f"{num(s.before)} → {num(s.after)} {s.unit}", signed(s.change),
+                      f"{number(s.before)} → {number(s.after)} {s.unit}", signed(s.change),
                       "; ".join(f"{c} {signed(v)}" for c, v in s.causes)] for s in d.swings])
 
     out += [heading("beliefs"), ""]
@@ -101,7 +102,7 @@ def debrief_markdown(d: Debrief) -> str:
         when = "at the start" if m.turn < 0 else f"after {m.date}"
         track = d.belief_tracks[side]
         out += [f"Biggest misjudgement {when}: {m.belief.label} believed "
-                f"{num(m.belief.believed)}, true {num(m.belief.true)} {m.belief.unit} "
+                f"{number(m.belief.believed)}, true {number(m.belief.true)} {m.belief.unit} "
                 f"(confidence {m.belief.confidence}). Average intelligence spending: "
                 f"{d.intel_share[side]:.1%} of the budget.", "",
                 f"Estimate of {SIDE_NAMES[other]}'s compute over time: believed "

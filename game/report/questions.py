@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from game.engine.orders import POLICIES
 from game.engine.types import SIDES
+from game.present.numbers import number
 from game.report.facts import (
     POLICY_LABELS,
     SIDE_NAMES,
@@ -19,7 +20,6 @@ from game.report.facts import (
     inject_source,
     policy_word,
 )
-from game.report.fmt import num
 from game.session import Game
 
 MAX_QUESTIONS = 7
@@ -55,7 +55,7 @@ def _stranded(game: Game, d: Debrief) -> list[str]:
         fix = "power" if cause == "power" else "data centers"
         out.append(
             f"{SIDE_NAMES[side]}'s compute was stranded for {len(stranded)} quarters, "
-            f"held back mostly by {cause} (at worst {num(inventory[worst])} M H100e waiting, "
+            f"held back mostly by {cause} (at worst {number(inventory[worst])} M H100e waiting, "
             f"{inventory[worst] / max(compute[worst], 1e-9):.0%} of the fleet in service, "
             f"in {_quarter(d, worst)}). What would have changed if budget had gone from "
             f"chips to {fix} a year earlier, and who in the team saw it coming?")

@@ -20,6 +20,8 @@ PALETTE: tuple[tuple[str, str, str], ...] = (
     ("Quit", "quit", "Leave the game"),
 )
 NOT_NOW = "Not now: the quarter is being resolved"
+# Why a command the app refuses outright (check_action False) is greyed.
+REFUSED = {"facilitator": "Only in a facilitated session: compute-race play --facilitator"}
 
 
 class GameCommands(Provider):
@@ -30,13 +32,16 @@ class GameCommands(Provider):
     def _enabled(self, action: str) -> bool:
         return bool(self.app.check_action(action, ()))
 
+    def _why_not(self, action: str) -> str:
+        return REFUSED.get(action, NOT_NOW)
+
     async def discover(self) -> Hits:
         for name, action, help_text in PALETTE:
             if self._enabled(action):
                 yield DiscoveryHit(name, self._runner(action), help=help_text)
             else:  # greyed, as in the footer (End turn while a quarter resolves)
                 yield DiscoveryHit(Content.styled(name, "dim"), self._runner(action),
-                                   text=name, help=NOT_NOW)
+                                   text=name, help=self._why_not(action))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -49,4 +54,4 @@ class GameCommands(Provider):
                           help=help_text)
             else:
                 yield Hit(score, Content.styled(name, "dim"), self._runner(action),
-                          text=name, help=NOT_NOW)
+                          text=name, help=self._why_not(action))

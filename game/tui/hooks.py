@@ -1,39 +1,19 @@
 """The UI's way to the features of other packages: records (save, load, autosave, replay,
-branch), the debrief and the advisor. This is the one place to rewire if a name changes.
-
-Records are part of this build and are called directly, so a missing function is an import
-error at start-up rather than a silently skipped autosave. Features that may still be
-missing (the debrief from the workshop issue) are looked up when the player asks for them,
-and until they exist the player gets a clear notice instead of a silent no-op.
+branch) and the debrief. Everything is imported directly, so a missing feature is an import
+error at start-up (and visible to mypy and import-linter), never a silent no-op.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from game import records
 from game.bots.players import DEFAULT_PLAYER
 from game.model.errors import InputError
 from game.model.record import Record
+from game.report import write_report
 from game.session import Game, GameOver
-
-
-class Missing(Exception):
-    """The backing feature is not in this build; the message says what will provide it."""
-
-
-def _find(module: str, name: str) -> Callable[..., Any] | None:
-    try:
-        mod = importlib.import_module(module)
-    except ImportError:
-        return None
-    fn = getattr(mod, name, None)
-    return fn if callable(fn) else None
-
 
 # --- saves ----------------------------------------------------------------------------
 
@@ -114,17 +94,5 @@ def take_control(game: Game, kept: int, choice: str) -> tuple[Game, tuple[str, .
 
 
 def export_debrief(game: Game, path: Path) -> None:
-    fn = _find("game.report", "write_report")
-    if fn is None:
-        raise Missing("The debrief export arrives with the workshop feature "
-                      "(game.report.write_report is not in this build).")
-    fn([game], path)
-
-
-def can_forecast(game: Game) -> bool:
-    return callable(getattr(game, "forecast", None))
-
-
-def facilitator_ready(game: Game) -> bool:
-    """The facilitator console needs the workshop feature's API on Game."""
-    return all(callable(getattr(game, name, None)) for name in ("inject", "note", "reveal"))
+    """Write the debrief of `game` to `path` (.html or .md)."""
+    write_report([game], path)

@@ -1,12 +1,16 @@
-"""Messages the app's worker threads send back to the UI (threads never touch widgets)."""
+"""Messages: screens tell the app what the player asked for, and worker threads report back
+(threads never touch widgets). The app answers each with the table (game/tui/table.py)."""
 
 from __future__ import annotations
 
 from textual.message import Message
 
+from game.model.orders import Orders
+from game.session import Game
+
 
 class TurnResolved(Message):
-    """The engine resolved turn `turn` (0-based)."""
+    """The engine (or the server) resolved turn `turn` (0-based)."""
 
     def __init__(self, turn: int, seconds: float) -> None:
         super().__init__()
@@ -28,3 +32,41 @@ class ForecastReady(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class OrdersCommitted(Message):
+    """The orders editor's draft for `side` (kept at the table, handed in at End turn)."""
+
+    def __init__(self, side: str, orders: Orders) -> None:
+        super().__init__()
+        self.side = side
+        self.orders = orders
+
+
+class EndTurnRequested(Message):
+    """The player ended the turn (from the dashboard or the orders editor)."""
+
+
+class OrdersRequested(Message):
+    """The player wants to edit the seated side's orders."""
+
+
+class ReportRequested(Message):
+    """The player wants the last quarter's report again."""
+
+
+class BriefingRequested(Message):
+    """The player wants the seated side's briefing again."""
+
+
+class GameChosen(Message):
+    """A game to play: new, loaded, resumed or branched from a replay."""
+
+    def __init__(self, game: Game, humans: tuple[str, ...]) -> None:
+        super().__init__()
+        self.game = game
+        self.humans = humans
+
+
+class NewGameRequested(Message):
+    """Back to the title screen for a new game."""

@@ -1,128 +1,20 @@
-"""Policies in words: each level's one-line effect and tension cost, read from the
-parameters in force (events included), so the orders screen states the model's own numbers.
-"""
+"""Policies in words for the orders screen: the logic lives in game.present.policy_text
+(Textual-free, shared with the reports); this module keeps the names the screens import."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from game.present.policy_text import (
+    PERCENT_STEP,
+    PolicySpec,
+    effect,
+    params_in_force,
+    specs,
+    tension_jump,
+    tension_per_step,
+)
+from game.present.words import POLICY_VOCABULARY
 
-import numpy as np
+LABELS: dict[str, str] = {p.name: p.label for ps in POLICY_VOCABULARY.values() for p in ps}
 
-from game.engine import events
-from game.engine.orders import POLICIES, POLICY_MAX, POLICY_SCALE
-from game.engine.params import Params
-from game.engine.tension import DEESCALATION_REFUND
-from game.engine.types import CHINA, US, side_index
-from game.model.levels import level_text
-from game.session import Game
-
-
-@dataclass(frozen=True)
-class PolicySpec:
-    side: str
-    name: str
-    label: str
-    kind: str  # "level" | "percent" | "bool"
-    maximum: float
-    step: float  # one key press
-    column: int
-
-    def level_word(self, value: float) -> str:
-        if self.kind == "bool":
-            return "yes" if value >= 0.5 else "no"
-        if self.kind == "percent":
-            return f"{value:.0f}%"
-        return level_text(self.name, value)
-
-
-LABELS: dict[str, str] = {
-    "export_controls": "Export controls", "equipment_controls": "Equipment controls",
-    "domestic_build_pct": "Domestic build rule", "enforcement": "Enforcement",
-    "open_weights": "Open weights", "localization_pct": "Localization mandate",
-    "mineral_controls": "Mineral controls", "smuggling": "Smuggling effort",
-    "price_subsidy": "Price subsidy",
-}
-PERCENT_STEP = 10.0
-
-
-def specs(side: str) -> list[PolicySpec]:
-    out = []
-    for column, name in enumerate(POLICIES[side]):
-        maximum = float(POLICY_MAX[side][column])
-        if name == "open_weights":
-            kind, step = "bool", 1.0
-        elif POLICY_SCALE[side][column] == 100:
-            kind, step = "percent", PERCENT_STEP
-        else:
-            kind, step = "level", 1.0
-        out.append(PolicySpec(side, name, LABELS[name], kind, maximum, step, column))
-    return out
-
-
-def _table(p: Params, name: str, side: int, level: float) -> float:
-    table = np.asarray(getattr(p, name))
-    row = table[0, side] if table.ndim == 3 else table[side]
-    return float(row[int(np.clip(round(level), 0, row.shape[-1] - 1))])
-
-
-def _side(p: Params, name: str, side: int) -> float:
-    return float(np.ravel(np.asarray(getattr(p, name))[..., side])[0])
-
-
-def params_in_force(game: Game) -> Params:
-    return events.effective_params(game.state, game.rules.params, game.rules.deck)
-
-
-def effect(spec: PolicySpec, value: float, p: Params) -> str:
-    """One line: what this level does in the model."""
-    n = spec.name
-    if n == "export_controls":
-        cap = _table(p, "export_cap_share", US, value)
-        worth = _table(p, "export_value", US, value)
-        cloud = "cloud access closed" if value >= 4 else "cloud rental open"
-        return (f"China may buy {cap:.1%} of US-bloc output legally, chips worth "
-                f"{worth:.0%} of the best; {cloud}")
-    if n == "equipment_controls":
-        return (f"China's yield ceiling {_table(p, 'yield_ceiling', CHINA, value):.0%}, fab cost "
-                f"×{_table(p, 'equipment_fab_cost', CHINA, value):.2f}, chip progress "
-                f"×{_table(p, 'equipment_hw_growth', CHINA, value):.2f}")
-    if n == "domestic_build_pct":
-        extra = _side(p, "onshore_premium", US) * value / 100
-        return f"US fabs, data centers and power cost +{extra:.0%} (safer if Taiwan is cut off)"
-    if n == "enforcement":
-        return (f"smuggled volume ×{_table(p, 'enforcement_mult', US, value):.2f}; smuggling "
-                f"exposed with {_table(p, 'smuggle_detect', US, value):.0%} chance a quarter")
-    if n == "open_weights":
-        if value < 0.5:
-            return "weights kept closed"
-        cut = _side(p, "open_weights_margin_cut", side_index(spec.side))
-        diffusion = _side(p, "diffusion_rate", side_index(spec.side))
-        return (f"margins cut {cut:.0%}; the other side closes {diffusion:.0%} of an "
-                "efficiency gap a quarter")
-    if n == "localization_pct":
-        learn = _side(p, "localization_learning", CHINA) * value / 100
-        return (f"{value:.0f}% of new deployments on domestic chips; yield learning "
-                f"+{learn:.3f} a quarter")
-    if n == "mineral_controls":
-        return (f"US-bloc chip output ×{_table(p, 'mineral_output', US, value):.2f}; China "
-                f"forgoes {_table(p, 'mineral_budget_cost', CHINA, value):.1%} of its budget")
-    if n == "smuggling":
-        return (f"up to {_table(p, 'smuggle_volume', CHINA, value):.2f} M H100e a quarter "
-                "through third countries, before enforcement")
-    if n == "price_subsidy":
-        return f"China's token price ×{_table(p, 'subsidy_price', CHINA, value):.2f}"
-    return ""
-
-
-def tension_per_step(spec: PolicySpec, p: Params) -> float:
-    """Tension added by raising the policy one key press (percent policies: 10 points)."""
-    cost = _table(p, "tension_cost", side_index(spec.side), spec.column)
-    return cost * spec.step / POLICY_SCALE[spec.side][spec.column]
-
-
-def tension_jump(spec: PolicySpec, in_force: float, ordered: float, p: Params) -> float:
-    """The tension the change from `in_force` to `ordered` adds at once (the engine's rule:
-    raising costs the full price, lowering takes half back)."""
-    cost = _table(p, "tension_cost", side_index(spec.side), spec.column)
-    delta = (ordered - in_force) / POLICY_SCALE[spec.side][spec.column]
-    return cost * (max(delta, 0.0) - DEESCALATION_REFUND * max(-delta, 0.0))
+__all__ = ["LABELS", "PERCENT_STEP", "PolicySpec", "effect", "params_in_force", "specs",
+           "tension_jump", "tension_per_step"]

@@ -39,10 +39,10 @@ def data_dir(tmp_path, monkeypatch) -> Path:
 @pytest.fixture()
 def make_app() -> Callable[..., ComputeRaceApp]:
     def make(side: str = "us", seed: int = 7, turns: int = SHORT_TURNS,
-             played: int = 0) -> ComputeRaceApp:
+             played: int = 0, facilitated: bool = False) -> ComputeRaceApp:
         game = short_game(side, seed, turns)
         game.play_out(played)
-        app = ComputeRaceApp(game, HUMANS[side])
+        app = ComputeRaceApp(game, HUMANS[side], facilitated=facilitated)
         app.advisor_futures = TEST_FUTURES
         return app
 

@@ -1,5 +1,5 @@
 """The facilitator console driven through the keyboard and its widgets, as a facilitator
-would: every action lands in the game's journal and actions and in the saved record, and
+would (in a facilitated session, whose journal opens with a note saying so): every action lands in the game's journal and actions and in the saved record, and
 the players see what it did."""
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def saved(app: ComputeRaceApp, tmp_path: Path):
 
 
 async def test_a_deck_card_now_and_one_at_a_later_turn(make_app, tmp_path) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
         game = app.game
@@ -80,14 +80,14 @@ async def test_a_deck_card_now_and_one_at_a_later_turn(make_app, tmp_path) -> No
         await fill(pilot, screen, "#fac-at", "")
         await pick_card(pilot, screen, "strait-incident")
         assert [game.rules.deck.ids[k] for k in game.pending_injects] == ["strait-incident"]
-        assert [e.kind for e in game.journal] == ["schedule", "inject"]
-        assert "2025Q3" in game.journal[0].text  # turn 3 of a game starting 2025Q1
+        assert [e.kind for e in game.journal[1:]] == ["schedule", "inject"]
+        assert "2025Q3" in game.journal[1].text  # turn 3 of a game starting 2025Q1
         assert "schedule" in text_of(screen, "#fac-journal")
 
         record = saved(app, tmp_path)
         assert record.pending.injects == ["strait-incident"]
         assert record.pending.actions == [ScheduledInject(event="diplomatic-thaw", turn=2)]
-        assert [e.kind for e in record.journal] == ["schedule", "inject"]
+        assert [e.kind for e in record.journal[1:]] == ["schedule", "inject"]
 
         await end_turn_from_console(pilot, app)
         assert isinstance(app.screen, ReportScreen)
@@ -96,17 +96,17 @@ async def test_a_deck_card_now_and_one_at_a_later_turn(make_app, tmp_path) -> No
 
 
 async def test_a_turn_outside_the_game_is_refused_inline(make_app) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
         await fill(pilot, screen, "#fac-at", "99")
         await pick_card(pilot, screen, "diplomatic-thaw")
         assert "not to come" in text_of(screen, "#fac-deck-problem")
-        assert app.game.actions == [] and app.game.journal == []
+        assert app.game.actions == [] and len(app.game.journal) == 1
 
 
 async def test_an_override_shows_unit_and_value_and_acts_next_turn(make_app, tmp_path) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     control = short_game("us")  # the same game without the override
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
@@ -136,7 +136,7 @@ async def test_an_override_shows_unit_and_value_and_acts_next_turn(make_app, tmp
 
 
 async def test_a_typo_in_a_parameter_suggests_the_name_and_changes_nothing(make_app) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
         rules = app.game.rules
@@ -145,7 +145,7 @@ async def test_a_typo_in_a_parameter_suggests_the_name_and_changes_nothing(make_
         screen.query_one("#ov-apply", Button).press()
         await pilot.pause()
         assert "did you mean 'budget_growth'" in text_of(screen, "#ov-problem")
-        assert app.game.actions == [] and app.game.journal == []
+        assert app.game.actions == [] and len(app.game.journal) == 1
         assert app.game.rules is rules
         await fill(pilot, screen, "#ov-param", "budget_growth")
         await fill(pilot, screen, "#ov-value", "-3")  # out of the unit's range
@@ -156,7 +156,7 @@ async def test_a_typo_in_a_parameter_suggests_the_name_and_changes_nothing(make_
 
 
 async def test_a_custom_major_card_opens_a_dialog_for_the_players(make_app, tmp_path) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
         game = app.game
@@ -176,7 +176,7 @@ async def test_a_custom_major_card_opens_a_dialog_for_the_players(make_app, tmp_
         card = action.event
         assert (card.title, card.major, card.duration) == ("Chip act repealed", True, 0)
         assert [e.kind for e in card.effects] == ["multiply", "add"]
-        assert [e.kind for e in game.journal] == ["custom_event", "inject"]
+        assert [e.kind for e in game.journal[1:]] == ["custom_event", "inject"]
         assert card.id in [game.rules.deck.ids[k] for k in game.pending_injects]
         assert saved(app, tmp_path).pending.actions == [action]
 
@@ -187,7 +187,7 @@ async def test_a_custom_major_card_opens_a_dialog_for_the_players(make_app, tmp_
 
 
 async def test_a_bad_effect_is_shown_and_adds_nothing(make_app) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
         screen.query_one("#fac-tabs").active = "tab-card"
@@ -200,34 +200,34 @@ async def test_a_bad_effect_is_shown_and_adds_nothing(make_app) -> None:
         screen.query_one("#cc-add", Button).press()
         await pilot.pause()
         assert "not an effect kind" in text_of(screen, "#cc-problem")
-        assert app.game.actions == [] and app.game.journal == []
+        assert app.game.actions == [] and len(app.game.journal) == 1
 
 
 async def test_pause_makes_end_turn_ask_the_facilitator(make_app, tmp_path) -> None:
-    app = make_app("us")
+    app = make_app("us", facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, app)
         game = app.game
         await pilot.press("ctrl+b")
-        assert app.paused and game.journal[-1].kind == "pause"
+        assert app.table.paused and game.journal[-1].kind == "pause"
         await pilot.press("escape")
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, ResolveDialog)
         await pilot.press("enter")  # Enter presses the focused "Wait": players cannot resolve
         await settle(pilot, app)
-        assert game.turn == 0 and app.paused and isinstance(app.screen, DashboardScreen)
+        assert game.turn == 0 and app.table.paused and isinstance(app.screen, DashboardScreen)
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one("#resolve", Button).press()
         await settle(pilot, app)
-        assert game.turn == 1 and not app.paused
-        assert [e.kind for e in game.journal] == ["pause", "resume"]
-        assert [e.kind for e in saved(app, tmp_path).journal] == ["pause", "resume"]
+        assert game.turn == 1 and not app.table.paused
+        assert [e.kind for e in game.journal[1:]] == ["pause", "resume"]
+        assert [e.kind for e in saved(app, tmp_path).journal[1:]] == ["pause", "resume"]
 
 
 async def test_reveal_shows_the_true_figures_and_notes_are_kept(make_app, tmp_path) -> None:
-    app = make_app("us", played=1)
+    app = make_app("us", played=1, facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_console(pilot, app)
         game = app.game
@@ -237,7 +237,7 @@ async def test_reveal_shows_the_true_figures_and_notes_are_kept(make_app, tmp_pa
         screen.query_one("#fac-note", Input).focus()
         await pilot.press(*"China team asks about HBM")
         await pilot.press("enter")
-        assert [e.kind for e in game.journal] == ["reveal", "note"]
+        assert [e.kind for e in game.journal[1:]] == ["reveal", "note"]
         assert "China team asks about HBM" in text_of(screen, "#fac-journal")
         record = saved(app, tmp_path)
         assert record.journal[-1].text == "China team asks about HBM"
@@ -252,3 +252,21 @@ async def test_a_facilitated_session_is_marked_and_the_console_one_key_away() ->
         assert [e.kind for e in game.journal] == ["note"]
         assert "Facilitated session" in game.journal[0].text
         await open_console(pilot, app)
+
+
+async def test_without_facilitator_the_console_and_reveal_are_not_there(make_app) -> None:
+    app = make_app("us", played=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # past the briefing
+        dashboard = app.screen
+        assert "facilitated" not in app.sub_title
+        for key in ("ctrl+f", "ctrl+r"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is dashboard
+        assert app.game.journal == []
+        assert app.check_action("facilitator", ()) is False
+        # Not offered in the footer either (check_action False hides a binding).
+        shown = [key for key, active in app.active_bindings.items()
+                 if app.check_action(active.binding.action, ()) is not False]
+        assert "ctrl+f" not in shown and "f1" in shown

@@ -79,7 +79,7 @@ async def test_hot_seat_handover_hides_the_previous_side(make_app) -> None:
         assert isinstance(app.screen, HandoverScreen) and app.screen.side == "us"
         await pilot.press("space")  # US ready: briefing, then the US dashboard
         await pilot.press("enter")
-        assert app.seat == "us" and isinstance(app.screen, DashboardScreen)
+        assert app.table.seat == "us" and isinstance(app.screen, DashboardScreen)
         await pilot.press("e")  # US orders in
         await pilot.pause()
         screen = app.screen
@@ -89,7 +89,7 @@ async def test_hot_seat_handover_hides_the_previous_side(make_app) -> None:
         assert "us" in app.game.pending and app.game.turn == 0
         await pilot.press("x")  # any key
         await pilot.press("enter")  # China's briefing
-        assert app.seat == "china" and isinstance(app.screen, DashboardScreen)
+        assert app.table.seat == "china" and isinstance(app.screen, DashboardScreen)
         topbar = str(app.screen.query_one("#topbar").render())
         assert "China" in topbar
         await pilot.press("e")
@@ -138,7 +138,7 @@ async def test_invalid_order_input_is_shown_and_changes_nothing(make_app) -> Non
         assert policies.values["export_controls"] == 2.0
         await pilot.press("escape", "escape")
         assert isinstance(app.screen, DashboardScreen)
-        assert app.drafts["us"].allocation.chips == 0.4
+        assert app.table.drafts["us"].allocation.chips == 0.4
 
 
 async def test_reset_and_bot_suggestion_fill_the_editors(make_app) -> None:
@@ -241,7 +241,7 @@ async def test_watch_mode_reports_both_sides(make_app) -> None:
     app = make_app("none", seed=9)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        assert app.seat is None
+        assert app.table.seat is None
         await pilot.press("e")
         await settle(pilot, app)
         while isinstance(app.screen, EventDialog):

@@ -37,7 +37,7 @@ def test_turn_report_causes_add_up_to_the_change():
     causes = sum(float(v[0, 0]) for v in log.contributions["compute"].values())
     assert causes == pytest.approx(change)
     line = next(x.text for x in report.sides["us"] if x.figure == "compute")
-    assert line.startswith(f"compute {change:+.2f} M H100e: ".replace("-", "−"))
+    assert line.startswith(f"compute in service {change:+.2f} M H100e: ".replace("-", "−"))
     assert "new chips" in line and "retired" in line
     assert set(report.sides) == {"us"}  # a player reads only its own side
     assert set(present.turn_report(game, 1, None).sides) == {"us", "china"}

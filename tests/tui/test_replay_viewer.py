@@ -159,10 +159,10 @@ async def test_take_control_branches_a_live_game_from_the_turn_on_screen(
         assert game.parent.digest == record.turns[kept - 1].digest
         assert game.game_id != record.game
         # A human side's turn, in the normal flow of a live game.
-        assert app.humans == humans and app.seat == humans[0]
+        assert app.table.humans == humans and app.table.seat == humans[0]
         assert all(game.players[s].kind == ("human" if s in humans else "bot")
                    for s in ("us", "china"))
-        assert not game.over and app.can_end_turn()
+        assert not game.over and app.table.can_end_turn()
         assert isinstance(app.screen, BriefingScreen | DashboardScreen) or len(humans) > 1
         assert game.to_record().parent == game.parent
     assert read_record(record_path) == record  # the record itself is untouched
@@ -202,7 +202,7 @@ async def test_take_control_is_refused_after_the_last_quarter_of_a_finished_game
         await pilot.press("left", "c", "h")
         await pilot.pause()
         assert app.game is not None and app.game.turn == SHORT_TURNS - 1
-        assert app.humans == ("china",)
+        assert app.table.humans == ("china",)
         # The person who played the US is not at the keyboard: the default bot takes over.
         assert str(app.game.players["us"]) == "bot:balanced"
 
@@ -216,7 +216,7 @@ async def test_a_record_of_no_turns_offers_control_from_the_opening(tmp_path) ->
         await pilot.press("right", "end", "c", "b")
         await pilot.pause()
         assert app.game is not None and app.game.turn == 0
-        assert app.humans == ("us", "china")
+        assert app.table.humans == ("us", "china")
 
 
 async def test_the_title_offers_to_resume_the_last_unfinished_game(data_dir) -> None:
@@ -240,7 +240,7 @@ async def test_the_title_offers_to_resume_the_last_unfinished_game(data_dir) -> 
         assert game is not None
         assert game.game_id == unfinished.game_id
         assert game.digests() == unfinished.digests() and game.turn == 1
-        assert app.humans == ("china",)
+        assert app.table.humans == ("china",)
 
 
 async def test_no_resume_offer_without_an_unfinished_autosave(data_dir) -> None:
@@ -258,7 +258,9 @@ async def test_a_record_opened_from_the_title_can_be_stepped_and_left(record_pat
     async with app.run_test(size=SIZE) as pilot:
         await pilot.click("#replay")
         await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(record_path)
+        path_box = app.screen.query_one("#path", Input)
+        path_box.value = str(record_path)
+        path_box.focus()  # the file tree has the focus first; a typed path works too
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
@@ -281,7 +283,9 @@ async def test_a_bad_record_is_refused_with_a_dialog_and_left_untouched(
     app = ComputeRaceApp(seed=1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
-        app.screen.query_one("#path", Input).value = str(bad)
+        path_box = app.screen.query_one("#path", Input)
+        path_box.value = str(bad)
+        path_box.focus()  # the file tree has the focus first; a typed path works too
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ProblemDialog)

@@ -65,7 +65,7 @@ async def test_undo_asks_and_a_stray_key_keeps_the_turn(make_app) -> None:
 
 
 async def test_undo_from_the_palette_asks_too(make_app) -> None:
-    app = make_app("us", played=1)
+    app = make_app("us", played=1, facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         await to_dashboard(pilot, app)
         await pilot.press("ctrl+p")
@@ -98,7 +98,7 @@ async def test_undo_from_the_end_screen_asks_and_returns_to_the_dashboard(make_a
 
 
 async def test_console_undo_button_does_not_fire_on_a_stray_key(make_app) -> None:
-    app = make_app("us", played=1)
+    app = make_app("us", played=1, facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         await to_dashboard(pilot, app)
         await pilot.press("ctrl+f")
@@ -115,7 +115,7 @@ async def test_console_undo_button_does_not_fire_on_a_stray_key(make_app) -> Non
 
 
 async def test_ctrl_u_undoes_from_a_focused_text_field_in_the_console(make_app) -> None:
-    app = make_app("us", played=1)
+    app = make_app("us", played=1, facilitated=True)
     async with app.run_test(size=SIZE) as pilot:
         await to_dashboard(pilot, app)
         await pilot.press("ctrl+f")
@@ -156,7 +156,7 @@ async def test_end_turn_is_greyed_while_the_quarter_resolves(make_app) -> None:
         await pilot.press("e")
         await pilot.pause()
         try:
-            assert app.busy
+            assert app.table.busy
             assert app.check_action("end_turn", ()) is None
             assert footer_key(dashboard, "e")._disabled
             assert footer_key(dashboard, "e").has_class("-disabled")
@@ -176,7 +176,7 @@ async def test_end_turn_is_greyed_while_the_quarter_resolves(make_app) -> None:
         finally:
             release.set()
         await settle(pilot, app)
-        assert len(calls) == 1 and game.turn == 1 and not app.busy
+        assert len(calls) == 1 and game.turn == 1 and not app.table.busy
         assert app.check_action("end_turn", ()) is True
         while isinstance(app.screen, EventDialog | ReportScreen):
             await pilot.press("enter")

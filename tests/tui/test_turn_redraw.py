@@ -35,12 +35,12 @@ async def test_orders_greys_while_resolving_without_rebuilding_the_footer(make_a
         assert isinstance(dashboard, DashboardScreen)
         keys = footer_keys(dashboard)
         assert not keys["o"]._disabled
-        app.busy = True
+        app.table.busy = True
         dashboard.show_busy()
         await pilot.pause()
         assert footer_keys(dashboard) == keys  # the same widgets
         assert keys["o"]._disabled and keys["o"].has_class("-disabled")
-        app.busy = False
+        app.table.busy = False
         dashboard.refresh_view()
         await pilot.pause()
         assert footer_keys(dashboard) == keys

@@ -3,25 +3,22 @@ over time and the news. A spectator (side 'none') sees both sides' true figures.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.session import Game
 from game.tui import present
+from game.tui.messages import BriefingRequested, OrdersRequested, ReportRequested
+from game.tui.table import Table
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.figures import EstimatesPanel, FiguresPanel
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.news import NewsFeed
 from game.tui.widgets.tension import TensionMeter
 from game.tui.widgets.trends import TrendLines
-
-if TYPE_CHECKING:
-    from game.tui.app import ComputeRaceApp
-
 
 COMPACT_BELOW = 100  # columns: below this the tables drop units and use short labels
 
@@ -36,13 +33,11 @@ class DashboardScreen(Screen[None]):
         Binding("b", "briefing", "Briefing"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, table: Table, game: Game) -> None:
         super().__init__()
+        self.table = table
+        self.game = game  # for the presentation functions that still read a whole Game
         self.chart_metric = "compute"
-
-    @property
-    def race(self) -> ComputeRaceApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("", id="topbar")
@@ -70,20 +65,21 @@ class DashboardScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # End turn and Undo are app actions ("app.end_turn"): the app's check_action greys
         # them while a quarter resolves.
-        race = self.race
+        table = self.table
         if action == "report":
-            return bool(race.game and race.game.history) or None
+            return table.game.turn > 0 or None
         if action == "orders":
-            return (race.seat is not None and not race.busy) or None
+            if table.seat is None:
+                return False  # watching: no orders to edit, so the key is not offered
+            return not table.busy or None
         return True
 
     def refresh_view(self) -> None:
         """Redraw everything from the game (never while a turn is being resolved)."""
-        race = self.race
-        game = race.game
-        if game is None or race.busy:
+        table, game = self.table, self.game
+        if table.busy:
             return
-        seat = race.seat
+        seat = table.seat
         view = game.view(seat or "us")
         who = present.side_label(seat) if seat else "Watching the bots"
         scores = " · ".join(f"{present.SIDE_MARK[s]} {v:.1f}" for s, v in game.scores.items())
@@ -112,32 +108,52 @@ class DashboardScreen(Screen[None]):
         other_truth.display = seat is None
         self._draw_chart()
         self.query_one(NewsFeed).show(present.news(game))
-        self.query_one("#status", Static).update(race.status_line())
+        self.query_one("#status", Static).update(status_line(table))
         self.refresh_bindings()
 
     def _draw_chart(self) -> None:
-        game = self.race.game
-        assert game is not None
-        series = present.chart_series(game, self.race.seat, self.chart_metric)
+        series = present.chart_series(self.game, self.table.seat, self.chart_metric)
         title = present.CHART_METRICS[self.chart_metric]
         self.query_one(TrendChart).show(title, series)
         self.query_one(TrendLines).show(title, series)
 
-    def show_busy(self) -> None:
-        self.query_one("#status", Static).update("[b]Resolving the quarter…[/b]")
+    def show_busy(self, here: bool = True) -> None:
+        self.query_one("#status", Static).update(
+            "[b]Resolving the quarter…[/b]" if here
+            else "[b]Orders in: waiting for the other side and the server…[/b]")
         self.refresh_bindings()
 
     def action_chart(self) -> None:
         names = list(present.CHART_METRICS)
         self.chart_metric = names[(names.index(self.chart_metric) + 1) % len(names)]
-        if self.race.game is not None and not self.race.busy:
+        if not self.table.busy:
             self._draw_chart()
 
     def action_orders(self) -> None:
-        self.race.open_orders()
+        self.post_message(OrdersRequested())
 
     def action_report(self) -> None:
-        self.race.show_last_report()
+        self.post_message(ReportRequested())
 
     def action_briefing(self) -> None:
-        self.race.show_briefing(self.race.seat)
+        self.post_message(BriefingRequested())
+
+
+def status_line(table: Table) -> str:
+    """What the seated player can do now, and whose orders are in."""
+    game = table.game
+    if game.over:
+        return "[b]The game is over.[/b] u: undo the last turn · ctrl+s: save the record"
+    if table.paused:
+        return "[b]⏸ Paused by the facilitator:[/b] the quarter resolves when they say so"
+    if table.seat is None:
+        return "Watching: e resolves the next quarter with the bots' orders."
+    state = table.draft_state(table.seat)
+    done = [present.SIDE_NAME[s] for s in table.humans if s in table.handed_in]
+    done_text = f" · {', '.join(done)} done" if done else ""
+    if state == "scripted":
+        return ("[b]Scripted quarter:[/b] history gives your orders (o shows them) · "
+                f"e to end the turn{done_text}")
+    words = {"opening": "the opening orders", "as last turn": "as last turn",
+             "changed": "changed"}[state]
+    return f"Your orders: {words} (o to edit) · e to end the turn{done_text}"

@@ -9,9 +9,7 @@ game/tui/console_input.py; a problem shows inline under the form and changes not
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from rich.table import Table
+from rich.table import Table as RichTable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -45,10 +43,8 @@ from game.tui.console_input import (
     parse_effects,
 )
 from game.tui.present import DASHBOARD_FIGURES, format_value, side_label
+from game.tui.table import Table
 from game.tui.widgets.footer import GameFooter
-
-if TYPE_CHECKING:
-    from game.tui.app import ComputeRaceApp
 
 JOURNAL_SHOWN = 14  # the latest entries; the record and the debrief keep them all
 SIDE_CHOICES = [("both sides", "both"), ("US bloc", "us"), ("China", "china")]
@@ -64,15 +60,10 @@ class FacilitatorScreen(Screen[None]):
         Binding("ctrl+u", "app.undo_turn", "Undo turn", priority=True),
     ]
 
-    @property
-    def race(self) -> ComputeRaceApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def game(self) -> Game:
-        game = self.race.game
-        assert game is not None
-        return game
+    def __init__(self, table: Table, game: Game) -> None:
+        super().__init__()
+        self.table = table
+        self.game = game  # the console is local: the facilitator's tools are on the Game
 
     def compose(self) -> ComposeResult:
         yield Static("", id="fac-title")
@@ -116,7 +107,7 @@ class FacilitatorScreen(Screen[None]):
                 with Horizontal(classes="fac-row"):
                     yield Button("Pause (ctrl+b)", id="fac-pause")
                     yield Button("Reveal (ctrl+r)", id="fac-reveal")
-                    yield Button("Undo turn (ctrl+u)", id="fac-undo")
+                    yield Button("Undo turn (ctrl+u)", id="fac-undo", action="app.undo_turn")
                 yield Input(placeholder="note: what happened in the room (Enter adds it)",
                             id="fac-note")
                 with VerticalScroll(id="fac-log"):
@@ -139,12 +130,12 @@ class FacilitatorScreen(Screen[None]):
     # --- what the console shows ----------------------------------------------------------
     def _refresh(self) -> None:
         game = self.game
-        paused = "  ⏸ PAUSED before resolving" if self.race.paused else ""
+        paused = "  ⏸ PAUSED before resolving" if self.table.paused else ""
         self.query_one("#fac-title", Static).update(
             f"[b]Facilitator console[/b] · {game.date} · turn {min(game.turn + 1, game.turns)}"
             f"/{game.turns} · keep this screen from the players{paused}")
         self.query_one("#fac-pause", Button).label = (
-            "Resume (ctrl+b)" if self.race.paused else "Pause (ctrl+b)")
+            "Resume (ctrl+b)" if self.table.paused else "Pause (ctrl+b)")
         entries = game.journal[-JOURNAL_SHOWN:]
         lines = [f"{e.at[11:19]} {e.date} [b]{e.kind}[/b] {escape(e.text)}" for e in entries]
         hidden = len(game.journal) - len(entries)
@@ -258,13 +249,16 @@ class FacilitatorScreen(Screen[None]):
 
     @on(Button.Pressed, "#fac-pause")
     def action_toggle_pause(self) -> None:
-        self.race.set_paused(not self.race.paused)
+        paused = not self.table.paused
+        if self.table.set_paused(paused):
+            self.game.log_action("pause" if paused else "resume",
+                                 "paused before resolving" if paused else "resumed")
         self._refresh()
 
     @on(Button.Pressed, "#fac-reveal")
     def action_reveal(self) -> None:
         truth = self.game.reveal()
-        table = Table(title=f"True figures, {self.game.date}", box=None,
+        table = RichTable(title=f"True figures, {self.game.date}", box=None,
                       title_justify="left")
         table.add_column("figure")
         for side in SIDES:
@@ -274,10 +268,6 @@ class FacilitatorScreen(Screen[None]):
                           *[format_value(name, truth[side][name]) for side in SIDES])
         self.query_one("#fac-truth", Static).update(table)
         self._refresh()
-
-    @on(Button.Pressed, "#fac-undo")
-    def _undo(self) -> None:
-        self.race.action_undo_turn()
 
     def action_close(self) -> None:
         self.dismiss(None)

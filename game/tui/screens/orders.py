@@ -4,28 +4,26 @@ advisor panel."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import ValidationError
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
 from game.engine.orders import POLICIES
 from game.model.orders import ORDERS_MODELS, Orders
-from game.tui.messages import ForecastReady
+from game.session import Game
+from game.tui.messages import EndTurnRequested, ForecastReady, OrdersCommitted
 from game.tui.policy_text import params_in_force
 from game.tui.present import side_label
+from game.tui.table import Table
 from game.tui.widgets.advisor import AdvisorPanel, format_forecast
 from game.tui.widgets.allocation import AllocationEditor
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.policies import PolicyEditor
-
-if TYPE_CHECKING:
-    from game.tui.app import ComputeRaceApp
 
 FORECAST_DELAY = 0.4  # seconds of quiet before the advisor recomputes
 
@@ -38,18 +36,16 @@ class OrdersScreen(Screen[None]):
         Binding("e", "end_turn", "End turn"),
     ]
 
-    def __init__(self, side: str) -> None:
+    def __init__(self, table: Table, game: Game, side: str, futures: int = 1000) -> None:
         super().__init__()
+        self.futures = futures  # per advisor forecast
+        self.table = table
+        self.game = game  # the advisor's forecasts and the policies in force read it
         self.side = side
 
-    @property
-    def race(self) -> ComputeRaceApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
-        game = self.race.game
-        assert game is not None
-        draft = self.race.drafts[self.side]
+        game = self.game
+        draft = self.table.draft(self.side)
         budget = game.figures()[self.side]["budget"]
         state = game.state
         column = 0 if self.side == "us" else 1
@@ -103,7 +99,7 @@ class OrdersScreen(Screen[None]):
         orders = self.build()
         if orders is None:
             return False
-        self.race.drafts[self.side] = orders
+        self.post_message(OrdersCommitted(self.side, orders))
         return True
 
     def _fill(self, orders: Orders) -> None:
@@ -116,20 +112,16 @@ class OrdersScreen(Screen[None]):
             self.dismiss(None)
 
     def action_reset(self) -> None:
-        game = self.race.game
-        assert game is not None
-        self._fill(game.last_orders(self.side))
+        self._fill(self.table.game.last_orders(self.side))
         self.notify("Back to last turn's orders.", timeout=2)
 
     def action_suggest(self) -> None:
-        game = self.race.game
-        assert game is not None
-        self._fill(game.suggested_orders(self.side))
+        self._fill(self.table.game.suggested_orders(self.side))
         self.notify("The balanced bot's orders for your side; change what you like.",
                     timeout=3)
 
     def action_end_turn(self) -> None:
-        self.race.action_end_turn()
+        self.post_message(EndTurnRequested())
 
     @on(Button.Pressed, "#done")
     def _done(self) -> None:
@@ -155,22 +147,18 @@ class OrdersScreen(Screen[None]):
         self._schedule_forecast()
 
     def _schedule_forecast(self) -> None:
-        advisor = self.query_one(AdvisorPanel)
-        if not advisor.available():
-            return
         orders = self.build()
         if orders is not None:
             self.set_timer(FORECAST_DELAY, lambda: self._forecast(orders))
 
     @work(thread=True, exclusive=True, group="forecast")
     def _forecast(self, orders: Orders) -> None:
-        game = self.race.game
-        if game is None or self.race.busy:
+        if self.table.busy:
             return
         try:
-            result = game.forecast(self.side, orders, futures=self.race.advisor_futures)
+            result = self.game.forecast(self.side, orders, futures=self.futures)
         except Exception as exc:  # the advisor must never take the orders screen down
-            self.post_message(ForecastReady(f"[dim]the forecast failed: {exc}[/dim]"))
+            self.post_message(ForecastReady(f"[dim]the forecast failed: {escape(str(exc))}[/dim]"))
             return
         self.post_message(ForecastReady(format_forecast(result)))
 

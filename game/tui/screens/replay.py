@@ -9,8 +9,6 @@ by a spectator: the fog is lifted, both sides are shown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -24,14 +22,12 @@ from game.engine.types import SIDES
 from game.model.orders import Orders
 from game.session import Game
 from game.tui import hooks, present
+from game.tui.messages import GameChosen, NewGameRequested
 from game.tui.policy_text import specs
 from game.tui.screens.replay_control import TakeControlDialog
 from game.tui.screens.replay_problem import ProblemDialog
 from game.tui.screens.report import report_text
 from game.tui.widgets.footer import GameFooter
-
-if TYPE_CHECKING:
-    from game.tui.app import ComputeRaceApp
 
 ALLOCATION_WORDS: dict[str, str] = {
     "chips": "chips", "fabs": "fabs", "datacenters": "data centers", "power": "power",
@@ -149,10 +145,6 @@ class ReplayScreen(Screen[None]):
         # The quarter on screen, from the first (0; -1 when none was played).
         self.turn = 0 if replayed.game.turn else -1
 
-    @property
-    def race(self) -> ComputeRaceApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         record = self.replayed.record
         yield Static(Text.assemble(("Replay", "bold"), f" · {record.scenario_title} · seed "
@@ -228,7 +220,7 @@ class ReplayScreen(Screen[None]):
         except ValueError as exc:
             self.app.push_screen(ProblemDialog("Cannot take control", [str(exc)]))
             return
-        self.race.begin(branch, humans)
+        self.post_message(GameChosen(branch, humans))
 
     def action_leave(self) -> None:
         from game.tui.screens.title import TitleScreen
@@ -237,4 +229,4 @@ class ReplayScreen(Screen[None]):
         if len(stack) >= 2 and isinstance(stack[-2], TitleScreen):
             self.dismiss(None)
         else:  # opened by `play --replay`: the title screen comes next
-            self.race.action_new_game()
+            self.post_message(NewGameRequested())

@@ -13,11 +13,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from game import records
 from game.bots.players import DEFAULT_PLAYER
 from game.model.errors import InputError
 from game.model.loader import SCENARIO_DIR, load_scenario, shipped_names
 from game.tui import hooks
 from game.tui.dialogs.path import PathDialog
+from game.tui.messages import GameChosen
 from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.replay_problem import ProblemDialog
 from game.tui.setup import SIDE_CHOICES, NewGame, humans_of, opponents
@@ -80,9 +82,9 @@ class TitleScreen(Screen[None]):
                 yield Static("", id="scenario-about")
             with Horizontal(id="title-buttons"):
                 yield Button("Start game", id="start", variant="primary")
-                yield Button("Load saved game", id="load")
+                yield Button("Load saved game", id="load", action="app.load_game")
                 yield Button("Replay a record", id="replay")
-                yield Button("Quit", id="quit", variant="error")
+                yield Button("Quit", id="quit", variant="error", action="app.quit")
         yield GameFooter()
 
     def on_mount(self) -> None:
@@ -130,7 +132,7 @@ class TitleScreen(Screen[None]):
         except InputError as exc:
             self.notify("\n".join(exc.problems), title="Cannot start", severity="error")
             return
-        self.app.begin(game, humans)  # type: ignore[attr-defined]
+        self.post_message(GameChosen(game, humans))
 
     @on(Input.Submitted, "#seed")
     def _seed_entered(self) -> None:
@@ -139,14 +141,6 @@ class TitleScreen(Screen[None]):
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:
         self.action_start()
-
-    @on(Button.Pressed, "#load")
-    def _load_pressed(self) -> None:
-        self.app.action_load_game()  # type: ignore[attr-defined]
-
-    @on(Button.Pressed, "#quit")
-    def _quit_pressed(self) -> None:
-        self.app.exit(0)
 
     @on(Button.Pressed, "#resume")
     def _resume_pressed(self) -> None:
@@ -157,11 +151,12 @@ class TitleScreen(Screen[None]):
         except InputError as exc:
             self.app.push_screen(ProblemDialog("Cannot resume this game", exc.problems))
             return
-        self.app.begin(game, humans_of(game))  # type: ignore[attr-defined]
+        self.post_message(GameChosen(game, humans_of(game)))
 
     @on(Button.Pressed, "#replay")
     def action_replay(self) -> None:
-        self.app.push_screen(PathDialog("Replay the record in", "", "Open"),
+        self.app.push_screen(PathDialog("Replay the record in", "", "Open",
+                                        browse=records.autosave_dir()),
                              callback=self.open_replay)
 
     def open_replay(self, path: str | None) -> None:

@@ -1,0 +1,121 @@
+"""Server benchmark (DESIGN.md §5): 10 tables x 2 remote players, 24 quarters, loopback.
+
+    python bench/bench_server.py [--tables N] [--quarters N]
+
+A `compute-race serve` subprocess hosts the tables; this process runs every seat. Each
+quarter both seats of a table first ask for their bot's orders, then submit at once; the
+round trip is from the first submit to both seats holding the next quarter's update (both
+orders in, the quarter resolved and written to disk, both views pushed). Afterwards every
+record is read back: each quarter must hold exactly the orders sent. Measured, never
+asserted in tests. Target: p99 ≤ 200 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+from game.net.client import SeatClient, connect
+from game.records import read_record
+
+SIDES = ("us", "china")
+
+
+async def wait_turn(client: SeatClient, turn: int) -> None:
+    while client.table is None or (client.table.turn < turn and not client.table.over):
+        await client.wait_change()
+
+
+async def play_table(seats: dict[str, SeatClient], quarters: int,
+                     sent: dict[tuple[int, str], Any], trips: list[float]) -> None:
+    for turn in range(quarters):
+        orders = {side: (await seats[side].request("suggest")).detail["orders"]
+                  for side in SIDES}
+        started = time.perf_counter()
+        await asyncio.gather(*(seats[side].request("submit", turn=turn, orders=orders[side])
+                               for side in SIDES))
+        await asyncio.gather(*(wait_turn(seats[side], turn + 1) for side in SIDES))
+        trips.append(time.perf_counter() - started)
+        for side in SIDES:
+            sent[(turn, side)] = orders[side]
+
+
+async def bench(tables: int, quarters: int, data: Path) -> dict[str, Any]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "serve", "baseline-2025", "--tables", str(tables),
+         "--port", "0", "--data", str(data), "--seed", "1", "--format", "json"],
+        stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    start = json.loads(proc.stdout.readline())
+    trips: list[float] = []
+    sent: list[dict[tuple[int, str], Any]] = [{} for _ in range(tables)]
+    try:
+        async with AsyncExitStack() as stack:
+            seats = [{side: await stack.enter_async_context(
+                         connect(start["url"], row["seats"][side])) for side in SIDES}
+                     for row in start["tables"]]
+            began, server_cpu, client_cpu = (time.perf_counter(), cpu_seconds(proc.pid),
+                                             time.process_time())
+            await asyncio.gather(*(play_table(seats[k], quarters, sent[k], trips)
+                                   for k in range(tables)))
+            wall = time.perf_counter() - began
+            server_cpu = cpu_seconds(proc.pid) - server_cpu
+            client_cpu = time.process_time() - client_cpu
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    problems = 0
+    for k, row in enumerate(start["tables"]):
+        record = read_record(row["record"])
+        problems += abs(len(record.turns) - quarters)
+        for turn, entry in enumerate(record.turns):
+            for side in SIDES:
+                if getattr(entry.orders, side).model_dump(mode="json") != sent[k][(turn, side)]:
+                    problems += 1
+    trips.sort()
+    return {"tables": tables, "quarters": quarters, "round_trips": len(trips),
+            "p50_ms": 1000 * statistics.median(trips),
+            "p99_ms": 1000 * trips[min(len(trips) - 1, int(0.99 * len(trips)))],
+            "max_ms": 1000 * trips[-1], "wall_s": wall, "order_problems": problems,
+            "server_cpu_ms_per_quarter": 1000 * server_cpu / len(trips),
+            "client_cpu_ms_per_quarter": 1000 * client_cpu / len(trips),
+            "load": os.getloadavg()[0]}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (Linux /proc): the machine is shared, so the
+    CPU a quarter costs says more than its wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, default=10)
+    parser.add_argument("--quarters", type=int, default=24)
+    parser.add_argument("--dir", default=None, help="where the data directory goes (default: the system temp dir)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.dir) as data:
+        result = asyncio.run(bench(args.tables, args.quarters, Path(data)))
+    print(f"{result['tables']} tables x 2 players x {result['quarters']} quarters: "
+          f"{result['round_trips']} round trips, p50 {result['p50_ms']:.0f} ms, "
+          f"p99 {result['p99_ms']:.0f} ms, max {result['max_ms']:.0f} ms "
+          f"(target p99 <= 200 ms); wall {result['wall_s']:.1f} s; "
+          f"lost or duplicated orders: {result['order_problems']}")
+    print(f"CPU per quarter (one table): server {result['server_cpu_ms_per_quarter']:.1f} ms, "
+          f"clients {result['client_cpu_ms_per_quarter']:.1f} ms; load average during the "
+          f"run {result['load']:.1f} on {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()

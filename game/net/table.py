@@ -1,0 +1,179 @@
+"""One table of a workshop on the server: a `Game`, its pause and deadline, and its files.
+
+Every change is on disk before the method returns (and so before the server acknowledges
+it): submitted orders in the pending file, injects, pauses and resolved quarters in the
+record. The game itself decides everything (`Game.submit`, `advance`, `inject`, `view`);
+this class only orders the writes and knows when a quarter may resolve.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.bots.observation import observe
+from game.bots.players import make_player, parse_player
+from game.engine.types import SIDES, side_index
+from game.model.errors import InputError
+from game.model.orders import Orders, orders_from_arrays, parse_orders
+from game.model.scenario import Scenario
+from game.net.protocol import Refused
+from game.net.store import DataDir, PendingFile
+from game.session import Game, GameOver
+
+
+@dataclass
+class Table:
+    number: int
+    game: Game
+    files: DataDir
+    paused: bool = False
+    deadline: float | None = None  # time.time() when missing orders are filled in
+    # Each side's view as JSON, with the position it was built for: a view changes only
+    # when a quarter resolves or the rules change, not when the other side submits.
+    _views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = field(
+        default_factory=dict)
+
+    # --- opening and saving -----------------------------------------------------------
+    @classmethod
+    def open(cls, number: int, files: DataDir, scenario: Scenario, seed: int) -> Table:
+        """Table `number` as its files left it (a new game if it has none yet)."""
+        path = files.record(number)
+        if path.exists():
+            game = Game.load(path)
+        else:
+            game = Game.new(scenario, seed, us="human", china="human")
+        table = cls(number, game, files)
+        pending = files.read_pending(number)
+        if pending is not None and pending.turn == game.turn and not game.over:
+            table.paused, table.deadline = pending.paused, pending.deadline
+            for side, orders in pending.orders.items():
+                game.submit(side, orders)
+        table.save_record()
+        table.resolve_if_ready()
+        return table
+
+    def save_record(self) -> None:
+        path = self.files.record(self.number)
+        self.game.save(path)
+        if path.stat().st_mode & 0o077:  # seats' orders are in it: owner-only, like DIR
+            path.chmod(0o600)
+
+    def save_pending(self, orders: dict[str, Orders]) -> None:
+        self.files.write(self.files.pending(self.number), PendingFile(
+            turn=self.game.turn, paused=self.paused, deadline=self.deadline,
+            orders={side: o.model_dump(mode="json") for side, o in orders.items()}))
+
+    # --- where the quarter stands -----------------------------------------------------
+    def awaiting(self) -> list[str]:
+        """Sides whose orders the quarter still needs (a scenario-scripted side needs none)."""
+        if self.game.over:
+            return []
+        return [side for side in SIDES
+                if side not in self.game.pending and self.game.scripted(side) is None]
+
+    def view(self, side: str) -> dict[str, Any]:
+        """`Game.view(side)` as JSON (what a team seat is sent), built once per position."""
+        position = (self.game.turn, self.game.undone, id(self.game.rules))
+        cached = self._views.get(side)
+        if cached is None or cached[0] != position:
+            cached = (position, self.game.view(side).model_dump(mode="json"))
+            self._views[side] = cached
+        return cached[1]
+
+    def deadline_in(self, now: float | None = None) -> float | None:
+        if self.deadline is None:
+            return None
+        return max(0.0, self.deadline - (time.time() if now is None else now))
+
+    # --- team actions -----------------------------------------------------------------
+    def submit(self, side: str, turn: int, orders: dict[str, object]) -> bool:
+        """Take `side`'s orders for `turn`; resolve the quarter if both are in. Returns
+        whether it resolved."""
+        self._check_turn(turn)
+        if side not in self.awaiting() and self.game.scripted(side) is not None:
+            raise Refused("refused", f"the scenario sets {side}'s orders for {self.game.date}")
+        try:
+            parsed = parse_orders(side, orders)
+        except (InputError, ValueError) as exc:
+            detail = "; ".join(exc.problems) if isinstance(exc, InputError) else str(exc)
+            raise Refused("refused", f"orders refused: {detail}") from None
+        if self._completes({side}):
+            # The record written on resolving holds these orders: one write, not two.
+            self.game.submit(side, parsed)
+            return self.resolve_if_ready()
+        self.save_pending({**self.game.pending, side: parsed})
+        self.game.submit(side, parsed)
+        return False
+
+    def suggest(self, side: str, player: str) -> Orders:
+        """What `player` (a bot) would order for `side` now, from the side's own
+        observation: the same fogged view a local bot decides on."""
+        if self.game.over:
+            raise Refused("refused", "the game is over")
+        try:
+            spec = parse_player(player)
+        except ValueError as exc:
+            raise Refused("refused", f"player {player!r}: {exc}") from None
+        if spec.kind != "bot":
+            raise Refused("refused", f"the server suggests bot orders only, not {spec}")
+        g = self.game
+        obs = observe(g.state, g.rules, g.turn, g.turns, side_index(side), opening=g.opening)
+        return orders_from_arrays(side, make_player(spec, side, g.scenario).orders(obs))
+
+    def _check_turn(self, turn: int) -> None:
+        if self.game.over:
+            raise Refused("out-of-order", "the game is over: no more orders")
+        if turn != self.game.turn:
+            raise Refused("out-of-order",
+                          f"orders for turn {turn} refused: the table is playing turn "
+                          f"{self.game.turn} ({self.game.date})")
+
+    # --- facilitator actions ----------------------------------------------------------
+    def pause(self, paused: bool) -> bool:
+        if paused == self.paused:
+            return False
+        self.paused = paused
+        self.game.log_action("pause" if paused else "resume")
+        self.save_pending(dict(self.game.pending))
+        self.save_record()
+        return self.resolve_if_ready()
+
+    def set_deadline(self, seconds: float | None, now: float | None = None) -> None:
+        if self.game.over:
+            raise Refused("refused", "the game is over")
+        self.deadline = None if seconds is None else (time.time() if now is None
+                                                      else now) + seconds
+        self.save_pending(dict(self.game.pending))
+
+    def inject(self, event: str) -> None:
+        try:
+            self.game.inject(event)
+        except (ValueError, GameOver) as exc:
+            raise Refused("refused", f"table {self.number}: {exc}") from None
+        self.save_record()
+
+    def expire(self, now: float | None = None) -> bool:
+        """Past the deadline (and not paused): the default bots fill in the missing
+        orders and the quarter resolves. Returns whether it resolved."""
+        left = self.deadline_in(now)
+        if left is None or left > 0 or self.paused or self.game.over:
+            return False
+        filled = {side: self.game.suggested_orders(side) for side in self.awaiting()}
+        for side, orders in filled.items():
+            self.game.submit(side, orders)
+        return self.resolve_if_ready()
+
+    def resolve_if_ready(self) -> bool:
+        if self.paused or self.game.over or self.awaiting():
+            return False
+        self.game.advance()
+        self.deadline = None
+        # The pending file now names a resolved quarter, so a restart ignores it.
+        self.save_record()
+        return True
+
+    def _completes(self, sides: set[str]) -> bool:
+        """Whether orders from `sides` would let the quarter resolve now."""
+        return not self.paused and set(self.awaiting()) <= sides

@@ -1,0 +1,123 @@
+"""Outcome sentences: who won and why, put into words from the engine's outcome facts
+(the winner, the scores, each side's term points, the crisis and its blamed side, the
+sudden-death rule). Nothing here decides anything: every clause restates a fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from game.engine.types import SIDES
+from game.present.numbers import points
+from game.present.words import SIDE_NAME, TERM_WORDS, other_side, side_label
+
+# A term whose share of the gap is smaller than this is not named as deciding it.
+NEGLIGIBLE_POINTS = 0.05
+
+
+@dataclass(frozen=True)
+class GapPart:
+    term: str
+    points: float  # the winner's term points minus the loser's
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How the winner's lead splits over the score terms."""
+
+    winner: str
+    gap: float  # the winner's score minus the loser's
+    decided: tuple[GapPart, ...]  # the terms that made the gap, largest first
+    against: tuple[GapPart, ...]  # the terms that went the loser's way, largest first
+
+
+def attribute(winner: str, term_points: Mapping[str, Mapping[str, float]]) -> Attribution:
+    """The winner's lead term by term. The deciding terms are the fewest of the terms in
+    the winner's favour, largest first, whose points reach the whole gap (all of them when
+    the terms against the winner ate into it)."""
+    loser = other_side(winner)
+    parts = sorted((GapPart(t, float(term_points[winner][t] - term_points[loser][t]))
+                    for t in term_points[winner]), key=lambda p: -p.points)
+    gap = sum(p.points for p in parts)
+    decided: list[GapPart] = []
+    total = 0.0
+    for part in parts:
+        if part.points <= NEGLIGIBLE_POINTS or total >= gap:
+            break
+        decided.append(part)
+        total += part.points
+    against = tuple(p for p in reversed(parts) if p.points < -NEGLIGIBLE_POINTS)
+    return Attribution(winner, gap, tuple(decided), against)
+
+
+def _listed(parts: tuple[GapPart, ...]) -> str:
+    words = [f"{TERM_WORDS[p.term]} ({points(p.points, sign=True)})" for p in parts]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def attribution_sentence(a: Attribution) -> str:
+    """`US bloc's lead of 12.3 points over China came from capability lead (+9.1) and
+    share of compute (+4.0); stability (−0.8) went China's way.`"""
+    loser = other_side(a.winner)
+    if not a.decided:
+        return (f"{SIDE_NAME[a.winner]} led {SIDE_NAME[loser]} on no score term by more than "
+                f"{NEGLIGIBLE_POINTS} points.")
+    text = (f"{SIDE_NAME[a.winner]}'s lead of {points(a.gap)} points over {SIDE_NAME[loser]} "
+            f"came from {_listed(a.decided)}")
+    if a.against:
+        text += f"; {_listed(a.against)} went {SIDE_NAME[loser]}'s way"
+    return text + "."
+
+
+def _points_word(value: float) -> str:
+    return f"{value:g} point" + ("" if value == 1 else "s")
+
+
+def headline(winner: str | None) -> str:
+    return "A draw" if winner is None else f"{side_label(winner)} wins"
+
+
+def crisis_sentence(date: str, blamed: str) -> str:
+    return (f"Tension reached the crisis threshold in {date}. The crisis is blamed on "
+            f"{SIDE_NAME[blamed]}, the side that escalated last, whose score drops to 0.")
+
+
+def sudden_death_sentence(rule_text: str, winner: str) -> str:
+    return f"A sudden-death condition ended the game: {rule_text} ({SIDE_NAME[winner]} wins)."
+
+
+def clock_sentence(quarters: int, draw_margin: float) -> str:
+    return (f"The clock ran out after {quarters} quarters; the higher score wins "
+            f"(within {_points_word(draw_margin)} is a draw).")
+
+
+def draw_sentence(draw_margin: float) -> str:
+    return f"The scores ended within the draw margin of {_points_word(draw_margin)}."
+
+
+def side_sentence(side: str, score: float, term_points: Mapping[str, float]) -> str:
+    """`US bloc scored 61.2, gaining most on capability lead (+9.1 points), losing most on
+    stability (−0.8).`"""
+    ranked = sorted(term_points.items(), key=lambda kv: kv[1])
+    parts = [f"{SIDE_NAME[side]} scored {score:.1f}"]
+    best, worst = ranked[-1], ranked[0]
+    if best[1] > NEGLIGIBLE_POINTS:
+        parts.append(f"gaining most on {TERM_WORDS[best[0]]} ({points(best[1], sign=True)} "
+                     "points)")
+    if worst[1] < -NEGLIGIBLE_POINTS:
+        parts.append(f"losing most on {TERM_WORDS[worst[0]]} ({points(worst[1], sign=True)})")
+    return ", ".join(parts) + "."
+
+
+def result_sentences(winner: str | None, scores: Mapping[str, float],
+                     term_points: Mapping[str, Mapping[str, float]], draw_margin: float,
+                     ) -> list[str]:
+    """Why a game that ran its course ended as it did: each side's score by its terms, then
+    the winner's lead by the terms that decided it (or the draw)."""
+    out = [side_sentence(side, scores[side], term_points[side]) for side in SIDES]
+    if winner is None:
+        out.append(draw_sentence(draw_margin))
+    else:
+        out.append(attribution_sentence(attribute(winner, term_points)))
+    return out

@@ -1,0 +1,88 @@
+"""A game played on this machine, behind the `TableGame` protocol (game/port.py).
+
+The table resolves the quarter itself once its seats are in, and autosaves it. The `game`
+attribute is the `Game` itself, for what only a local game offers: the facilitator's console
+and the presentation functions that still read a whole `Game`.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from game.model.orders import Orders
+from game.model.scenario import Scenario
+from game.model.views import SideView
+from game.port import ResolvedListener
+from game.session import Game
+
+
+class LocalGame:
+    """`TableGame` over a `Game` in this process."""
+
+    resolves_here = True
+
+    def __init__(self, game: Game) -> None:
+        self.game = game
+        self._listeners: list[ResolvedListener] = []
+        # One quarter at a time: the worker resolving it and an undo must not interleave.
+        self._lock = threading.Lock()
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.game.scenario
+
+    @property
+    def seed(self) -> int:
+        return self.game.seed
+
+    @property
+    def turn(self) -> int:
+        return self.game.turn
+
+    @property
+    def turns(self) -> int:
+        return self.game.turns
+
+    @property
+    def date(self) -> str:
+        return self.game.date
+
+    def date_of(self, turn: int) -> str:
+        return self.game.date_of(turn)
+
+    @property
+    def over(self) -> bool:
+        return self.game.over
+
+    def view(self, side: str) -> SideView:
+        return self.game.view(side)
+
+    def last_orders(self, side: str) -> Orders:
+        return self.game.last_orders(side)
+
+    def suggested_orders(self, side: str) -> Orders:
+        return self.game.suggested_orders(side)
+
+    def scripted(self, side: str) -> Orders | None:
+        return self.game.scripted(side)
+
+    def submit(self, side: str, orders: Orders) -> Orders:
+        return self.game.submit(side, orders)
+
+    def resolve(self) -> int:
+        with self._lock:
+            turn = self.game.advance().turn
+        for listener in list(self._listeners):
+            listener(turn)
+        return turn
+
+    def on_resolved(self, listener: ResolvedListener) -> None:
+        self._listeners.append(listener)
+
+    def undo(self) -> int:
+        with self._lock:
+            return self.game.undo()
+
+    def save(self, path: Path) -> Path:
+        return self.game.save(path)
