@@ -66,6 +66,18 @@ def game_points(s: WorldState, turn: int) -> FloatArray:
     return s.points_sum / weight_so_far(turn)
 
 
+def projected(s: WorldState, v: VictoryRules, turn: int, turns: int) -> FloatArray:
+    """(B, 2) the final score if the points of quarter `turn` held for the rest of a game
+    of `turns` quarters: how a short simulation judges a plan, so that what a position is
+    worth later counts with the weight later quarters carry (a game already over, or a
+    sudden death, keeps its score)."""
+    quarter = points(s, v, turn)
+    rest = weight_so_far(turns - 1) - weight_so_far(turn)
+    final = 50.0 + (s.points_sum.sum(axis=-1) + rest * (quarter - 50.0)) / weight_so_far(
+        turns - 1)
+    return np.where(s.over[:, None], s.score, final)
+
+
 def par_at(s: WorldState, v: VictoryRules, turn: int | None) -> FloatArray:
     """The reference terms a side is measured against after `turn` (None: the opening)."""
     if v.par is None or turn is None:

@@ -1,6 +1,7 @@
 """The world each game is played in: key uncertain quantities drawn once per game.
 
-Nobody knows how elastic token demand is, how much a compute-starved lab gains from
+Nobody knows how fast each side's labs will improve their algorithms, how elastic token
+demand is, how much a compute-starved lab gains from
 constraint, how fast open weights diffuse, what yields China's fabs reach, or how hard and
 how long a blockade of Taiwan would bite. Each game draws a factor for each of these from a
 documented range and applies it to the scenario's value, so a strategy is tested against
@@ -13,6 +14,7 @@ or fix a quantity at its own value (low = high = 1).
 The factors apply to:
 - parameters (`elasticity`, `constraint_bonus`, `diffusion_rate`): the value is multiplied;
 - `yield_ceiling`: China's row only (the US bloc's yields are known), capped at 1;
+- `algo_growth_us`, `algo_growth_china`: each side's algorithmic progress, independently;
 - `blockade_severity`: the share of Taiwan's output a blockade card cuts (and its other
   effects) is multiplied; `blockade_duration`: its duration, rounded, at least a quarter.
   "Blockade cards" are those whose `crisis` grade is `blockade`.
@@ -31,9 +33,10 @@ from game.engine.types import CHINA, FloatArray, IntArray
 # Never reorder: the column of each name is its draw index, part of every recorded game.
 UNCERTAIN_NAMES: tuple[str, ...] = (
     "elasticity", "constraint_bonus", "diffusion_rate", "yield_ceiling",
-    "blockade_severity", "blockade_duration",
+    "blockade_severity", "blockade_duration", "algo_growth_us", "algo_growth_china",
 )
-K_ELASTICITY, K_CONSTRAINT, K_DIFFUSION, K_YIELD, K_SEVERITY, K_DURATION = range(6)
+(K_ELASTICITY, K_CONSTRAINT, K_DIFFUSION, K_YIELD, K_SEVERITY, K_DURATION, K_ALGO_US,
+ K_ALGO_CHINA) = range(8)
 _SCALED_PARAMS = (K_ELASTICITY, K_CONSTRAINT, K_DIFFUSION)
 
 
@@ -63,6 +66,11 @@ DEFAULT_RANGES: dict[str, UncertainRange] = {
     "blockade_severity": UncertainRange(
         0.6, 1.1, "CSIS Taiwan quarantine and blockade scenarios (2024-2025): a customs "
         "'quarantine' lets part of the trade through, a full blockade almost none."),
+    "algo_growth_us": UncertainRange(
+        0.7, 1.4, "Epoch AI / MIT, arXiv 2403.05812: algorithmic progress 2.8x a year, 95% "
+        "CI 1.8-5.3x; each side's labs draw their own pace."),
+    "algo_growth_china": UncertainRange(
+        0.7, 1.4, "As for the US bloc: the same CI, drawn independently."),
     "blockade_duration": UncertainRange(
         0.5, 2.0, "Indicative: CSIS and Rhodium Group (2022) scenarios run from weeks to "
         "more than a year."),
@@ -109,6 +117,7 @@ def drawn_params(p: Params, f: FloatArray) -> Params:
     rows = np.ones((f.shape[0], 2))
     rows[:, CHINA] = f[:, K_YIELD]
     changed["yield_ceiling"] = np.minimum(p.yield_ceiling * rows[:, :, None], 1.0)
+    changed["algo_growth"] = p.algo_growth * f[:, [K_ALGO_US, K_ALGO_CHINA]]
     return p.with_values(**changed)
 
 

@@ -99,6 +99,10 @@ class UncertaintySpec(_Frozen):
     """How fast open-weight releases close the efficiency gap (the diffusion lag)."""
     yield_ceiling: Uncertain = None
     """The fab yields China's domestic line can reach."""
+    algo_growth_us: Uncertain = None
+    """The US bloc's pace of algorithmic progress."""
+    algo_growth_china: Uncertain = None
+    """China's pace of algorithmic progress."""
     blockade_severity: Uncertain = None
     """How much of Taiwan's output a blockade card cuts (and its other effects)."""
     blockade_duration: Uncertain = None
