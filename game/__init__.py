@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from game.version import ENGINE_VERSION
+
 __version__ = "0.1.0"
-ENGINE_VERSION = "1"
 
 if TYPE_CHECKING:
     from game.model.loader import load_scenario

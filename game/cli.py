@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_given = list(sys.argv[1:] if argv is None else argv)
+    if _plays(args_given):
+        # Bare `compute-race` and `play` need a screen; without a terminal say so at
+        # once, before the commands are loaded (a script or a pipe must not wait).
+        from game.tui import terminal
+
+        if not terminal.has_terminal():
+            print(terminal.NO_TERMINAL, file=sys.stderr)
+            return 2
     from game.model.errors import InputError
 
     parser = build_parser()
@@ -79,6 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
               "(set COMPUTE_RACE_DEBUG=1 for the traceback, and please report it)",
               file=sys.stderr)
         return 1
+
+
+def _plays(argv: list[str]) -> bool:
+    """The arguments open the terminal UI (not just its help)."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return False
+    return not argv or argv[0] == "play"
 
 
 def _offered(parser: argparse.ArgumentParser) -> set[str]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from game import ENGINE_VERSION, __version__
 from game.analysis.forecast import Forecast, forecast
-from game.analysis.par import rules_with_par
+from game.analysis.par import check_par, rules_with_par
 from game.bots.observation import observe
 from game.bots.players import (
     DEFAULT_PLAYER,
@@ -29,7 +29,6 @@ from game.bots.players import (
     PlayerSpec,
     ScriptedTurns,
     make_player,
-    opening_orders,
     parse_player,
 )
 from game.engine.log import TurnLog
@@ -39,7 +38,7 @@ from game.engine.rules import Rules
 from game.engine.score import winners
 from game.engine.state import WorldState, digest
 from game.engine.step import step
-from game.engine.types import SIDES, side_index
+from game.engine.types import SIDES, FloatArray, side_index
 from game.model.clock import quarter_label
 from game.model.compile import opening_state
 from game.model.errors import InputError
@@ -55,7 +54,8 @@ from game.model.facilitator import (
     parse_action,
     timestamp,
 )
-from game.model.orders import Orders, orders_from_arrays, parse_orders
+from game.model.finite import check_finite
+from game.model.orders import Orders, opening_orders, orders_from_arrays, parse_orders
 from game.model.record import (
     Parent,
     Pending,
@@ -69,6 +69,7 @@ from game.model.record import (
 from game.model.record_file import read_record, write_record
 from game.model.scenario import Event, Scenario
 from game.model.views import SideView, build_view
+from game.summary import Outcome, TurnSummary, opening_outcome, summarize
 
 
 @dataclass
@@ -85,6 +86,12 @@ class TurnRecord:
     # Facilitator actions made before this turn resolved, in order (game.model.facilitator);
     # a replay applies them with Game.apply before advancing the turn.
     actions: tuple[FacilitatorAction, ...] = ()
+    # The rules the turn resolved under (the facilitator's actions so far included): what
+    # the views and summary of this turn are built with, whatever is overridden later.
+    rules: Rules | None = None
+    # Built once, on first use (a resolved turn never changes).
+    summary: TurnSummary | None = field(default=None, repr=False, compare=False)
+    views: dict[str, SideView] = field(default_factory=dict, repr=False, compare=False)
 
 
 class GameOver(Exception):
@@ -108,6 +115,8 @@ class Game:
     # Identity for records: the autosave slot, and what a branch names as its parent.
     game_id: str = field(default_factory=new_game_id)
     parent: Parent | None = None
+    _opening_views: dict[str, SideView] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
 
     # --- creation ------------------------------------------------------------------
     @classmethod
@@ -117,16 +126,25 @@ class Game:
         seed: int = 0,
         us: str | PlayerSpec = DEFAULT_PLAYER,
         china: str | PlayerSpec = DEFAULT_PLAYER,
+        par: FloatArray | None = None,
     ) -> Game:
+        """A new game of `scenario`. `par` (turns x 2 sides x 5 terms) is what the score
+        measures against: a record's, when replaying it; else the scenario's own
+        (game.analysis.par)."""
         if not 0 <= int(seed) < 2**63:
             raise ValueError(f"seed must be a whole number from 0 to {2**63 - 1}")
         specs = {side: parse_player(p) if isinstance(p, str) else p
                  for side, p in (("us", us), ("china", china))}
-        rules = rules_with_par(scenario)
+        rules = rules_with_par(scenario, par)
         opening = opening_state(scenario, np.array([seed], dtype=np.uint64), rules)
         return cls(scenario, int(seed), specs, rules, opening)
 
     # --- where we are --------------------------------------------------------------
+    @property
+    def par(self) -> FloatArray | None:
+        """The par this game is scored by (turns x 2 sides x 5 terms; engine/score.py)."""
+        return self.rules.victory.par
+
     @property
     def state(self) -> WorldState:
         state = self.history[-1].state if self.history else self.opening
@@ -293,7 +311,8 @@ class Game:
         raise ValueError(f"no event {event_id!r} in the deck")
 
     def _rebuild_rules(self) -> None:
-        self.rules = facilitated_rules(self.scenario, rules_with_par(self.scenario), self.actions)
+        self.rules = facilitated_rules(self.scenario, rules_with_par(self.scenario, self.par),
+                                       self.actions)
 
     def _journal(self, kind: JournalKind, text: str, when: datetime | None) -> JournalEntry:
         entry = JournalEntry(at=timestamp(when), turn=min(self.turn, self.turns - 1),
@@ -354,8 +373,11 @@ class Game:
         injects = tuple(self.pending_injects)
         state, log = step(self.state, orders["us"].to_arrays(), orders["china"].to_arrays(),
                           self.rules, self.turn, injects)
+        # Before the turn joins the history: a record never holds a non-finite turn.
+        check_finite(state, log, f"turn {self.turn + 1} ({self.date_of(self.turn)})",
+                     self.scenario.name)
         self.history.append(TurnRecord(self.turn, orders, log, state, digest(state)[0],
-                                       injects, tuple(self.pending_actions)))
+                                       injects, tuple(self.pending_actions), self.rules))
         self.pending.clear()
         self.pending_injects.clear()
         self.pending_actions.clear()
@@ -388,6 +410,54 @@ class Game:
         last = self.history[-1].log if self.history else None
         return build_view(self.scenario, self.rules, self.state, last, self.turn, side)
 
+    def rules_at(self, turn: int) -> Rules:
+        """The rules `turn` (0-based, resolved) was played under: the scenario's with the
+        facilitator's actions made up to it; -1, the opening: the scenario's."""
+        if turn < 0:
+            return rules_with_par(self.scenario, self.par)
+        rules = self._record(turn).rules
+        return rules if rules is not None else self.rules
+
+    def view_at(self, turns: int, side: str) -> SideView:
+        """What `side` saw after `turns` resolved turns (0: the opening), under the rules
+        in force then: a later override does not rewrite what a screen showed."""
+        if turns == 0:
+            if side not in self._opening_views:
+                self._opening_views[side] = build_view(
+                    self.scenario, self.rules_at(-1), self.opening, None, 0, side)
+            return self._opening_views[side]
+        rec = self._record(turns - 1)
+        if side not in rec.views:
+            rec.views[side] = build_view(self.scenario, self.rules_at(rec.turn), rec.state,
+                                         rec.log, turns, side)
+        return rec.views[side]
+
+    def summary(self, turn: int) -> TurnSummary:
+        """The facts of resolved turn `turn` (0-based): figures, events, tension, score
+        terms, outcome (game.summary). Built once per turn."""
+        rec = self._record(turn)
+        if rec.summary is None:
+            before = self.history[turn - 1] if turn > 0 else None
+            cards = {card_id: self.event_card(card_id) for card_id in self.rules.deck.ids}
+            rec.summary = summarize(
+                turn, self.date_of(turn), self.turns, self.rules_at(turn), cards,
+                before.state if before else self.opening, before.log if before else None,
+                rec.state, rec.log, rec.digest)
+        return rec.summary
+
+    def outcome(self) -> Outcome:
+        """Where the game stands now: over or not, crisis and blame, the sudden-death rule
+        that ended it, the winner by the score as it stands."""
+        if not self.history:
+            return opening_outcome(self.opening, self.rules)
+        return self.summary(self.turn - 1).outcome
+
+    def _record(self, turn: int) -> TurnRecord:
+        if not 0 <= turn < self.turn:
+            raise ValueError(f"turn {turn} has not been played (allowed: 0 to "
+                             f"{self.turn - 1}, 0-based)")
+        return self.history[turn]
+
     def digests(self) -> list[str]:
         return [r.digest for r in self.history]
 
@@ -416,7 +486,8 @@ class Game:
             undone=self.undone, over=self.over,
             turns=[TurnEntry.of(r, ids, self.date_of(r.turn)) for r in self.history],
             pending=Pending.of(self.pending, self.pending_injects, self.pending_actions, ids),
-            journal=list(self.journal), scenario_hash=content_hash(content), scenario=content)
+            journal=list(self.journal), scenario_hash=content_hash(content), scenario=content,
+            par=self.par.tolist() if self.par is not None else None)
 
     @classmethod
     def from_record(cls, record: Record, until: int | None = None) -> Game:
@@ -426,8 +497,9 @@ class Game:
         replay needs none). Raises ValueError when the record does not fit the rules."""
         specs = {side: PlayerSpec(*split_player(getattr(record.players, side)))
                  for side in SIDES}
-        game = cls.new(record.scenario_model(), record.seed, us=specs["us"],
-                       china=specs["china"])
+        scenario = record.scenario_model()
+        par = None if record.par is None else check_par(record.par, scenario.clock.turns)
+        game = cls.new(scenario, record.seed, us=specs["us"], china=specs["china"], par=par)
         game.game_id, game.parent, game.undone = record.game, record.parent, record.undone
         game.journal = list(record.journal)
         for entry in record.turns[:until]:

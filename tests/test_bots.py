@@ -61,7 +61,8 @@ def check_orders(orders: SideOrders, side: int, batch: int) -> None:
 
 
 def play(scenario_name: str, us, china, seeds: np.ndarray, turns: int | None = None):
-    """Play a batch to the end, checking every order; returns (orders per turn, state)."""
+    """Play a batch to the end, checking every order given; returns (orders per turn,
+    state)."""
     scenario = load_scenario(scenario_name)
     rules = rules_for(scenario)
     turns = scenario.clock.turns if turns is None else turns
@@ -71,7 +72,10 @@ def play(scenario_name: str, us, china, seeds: np.ndarray, turns: int | None = N
     for turn in range(turns):
         given = []
         for side, bot in ((US, us), (CHINA, china)):
-            orders = bot.decide(observe(state, rules, turn, turns, side, opening=opening))
+            # What reaches the engine and the record: the bot's orders as its player
+            # passes them on, through the engine's sanitizer (bots do not clamp).
+            orders = BotPlayer(bot).orders(
+                observe(state, rules, turn, turns, side, opening=opening))
             check_orders(orders, side, len(seeds))
             orders_from_arrays(("us", "china")[side], orders)  # the pydantic model accepts it
             given.append(orders)

@@ -198,7 +198,8 @@ while True:
 def test_kill_9_during_saves_leaves_no_temp_file_after_the_next_save(tmp_path):
     target = tmp_path / "game.json"
     leftovers = 0
-    for round_ in range(12):  # until kills have landed mid-save a couple of times
+    # Until a kill lands mid-save (each new saver also cleans up the last one's temp).
+    for round_ in range(20):
         proc = subprocess.Popen([sys.executable, "-c", KILL_LOOP, str(target)],
                                 stdout=subprocess.PIPE, text=True)
         assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
@@ -207,7 +208,7 @@ def test_kill_9_during_saves_leaves_no_temp_file_after_the_next_save(tmp_path):
         proc.wait()
         proc.stdout.close()
         leftovers = len([p for p in tmp_path.iterdir() if p.name.endswith(".tmp")])
-        if leftovers >= 2:
+        if leftovers:
             break
     assert leftovers >= 1, "no kill landed during a save: the test proved nothing"
     game = Game.new(load_tutorial(), seed=1)

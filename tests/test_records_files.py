@@ -13,7 +13,7 @@ from game import Game
 from game.cli import main
 from game.model import record as record_model
 from game.model.errors import MAX_FILE_BYTES, InputError
-from game.model.record_file import read_record
+from game.model.record_file import read_record, record_text
 from game.records import load_game
 
 
@@ -21,7 +21,7 @@ from game.records import load_game
 def good_text(baseline) -> str:
     game = Game.new(baseline, seed=5)
     game.play_out(3)
-    return game.to_record().model_dump_json(indent=1)
+    return record_text(game.to_record())
 
 
 def _edit(change: Callable[[dict], object]) -> Callable[[str], str]:

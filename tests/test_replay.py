@@ -12,6 +12,7 @@ from game import Game
 from game.cli import main
 from game.model.loader import load_scenario, shipped_names
 from game.model.orders import USOrders, USPolicies
+from game.model.record import Record
 from game.model.scenario import ScriptedOrders
 from game.records import read_record, verify
 
@@ -173,7 +174,8 @@ def test_a_record_from_another_engine_version_is_flagged(recorded, tmp_path, cap
     data = json.loads(path.read_text())
     data["engine_version"] = "0-old"
     other = tmp_path / "old-engine.json"
-    other.write_text(json.dumps(data))
+    # as that engine's build would have written it: sealed with its content hash
+    other.write_text(Record.model_validate(data).sealed().model_dump_json())
     code, _, err = cli(capsys, "replay", str(other), "--verify")
     assert code == 0  # same rules in fact, so the digests still match
     assert "made by engine version 0-old" in err

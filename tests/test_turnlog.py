@@ -51,3 +51,17 @@ def test_the_report_names_what_moved_compute(rules, opening):
     causes = log.contributions["compute"]
     assert set(causes) >= {"new chips", "retired"}
     assert causes["new chips"][0, 0] > 0 and causes["retired"][0, 0] < 0
+
+
+def test_a_finished_game_logs_no_flows_and_its_contributions_still_add_up(rules, opening):
+    # A batch where game 1 already ended: its state is frozen, so the log must report no
+    # chips deployed, no money spent, no change at all for it (game 0 plays on).
+    state = opening([5, 6])
+    state = state.evolve(over=np.array([False, True]))
+    us = orders(2, policy=(3, 2, 50, 2, 1))
+    china = orders(2, policy=CHINA_POLICY)
+    after, log = step(state, us, china, rules, 0)
+    for name, flow in log.flows.items():
+        assert np.all(flow[1] == 0), name
+    assert np.any(log.flows["spend"][0] > 0)
+    _check(state, after, log)

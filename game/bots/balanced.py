@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.bots.base import Bot, clamp_policy, normalise, register
+from game.bots.base import Bot, register
 from game.bots.observation import Observation
 from game.bots.tactics import risk_stance
 from game.engine.orders import (
@@ -59,7 +59,7 @@ def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROW
     alloc[:, A_CHIPS] -= move
     alloc[:, A_DATACENTERS] += move * extra_dc / total
     alloc[:, A_POWER] += move * extra_power / total
-    return normalise(alloc)
+    return alloc
 
 
 @register("balanced", "A steady all-rounder: builds power ahead of chips, funds research, "
@@ -109,4 +109,4 @@ class Balanced(Bot):
         else:
             policy[:, P_MINERALS] = np.where(hot, np.maximum(policy[:, P_MINERALS] - 1, 0),
                                              policy[:, P_MINERALS])
-        return SideOrders(alloc, training, clamp_policy(policy, obs.side))
+        return SideOrders(alloc, training, policy)

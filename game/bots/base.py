@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
 from game.bots.observation import Observation
-from game.engine.orders import MAX_ARRAY, SideOrders
+from game.engine.orders import SideOrders
 
 LEVELS: tuple[str, ...] = ("easy", "normal", "hard")
 
@@ -25,7 +23,10 @@ class Bot:
     for a given observation (randomness, if any, comes from counter-based draws keyed by
     the observation's seed and turn).
 
-    A personality implements `policy`; `decide` plays it at the bot's level (levels.py)."""
+    A personality implements `policy`; `decide` plays it at the bot's level (levels.py).
+    Orders need not be tidy: the engine's sanitizer (engine/orders.py) normalises the
+    allocation (an all-zero row goes to chips) and clips and rounds policies, for bots
+    as for every other player."""
 
     name = "bot"
     # False for bots whose `policy` already searches by simulation (the lookahead bot
@@ -51,15 +52,6 @@ class Bot:
 
             return refine(self, obs)
         return self.policy(obs)
-
-
-def clamp_policy(policy: np.ndarray, side: int) -> np.ndarray:
-    return np.clip(policy, 0.0, MAX_ARRAY[side])
-
-
-def normalise(alloc: np.ndarray) -> np.ndarray:
-    alloc = np.clip(alloc, 0.0, None)
-    return alloc / alloc.sum(axis=1, keepdims=True)
 
 
 REGISTRY: dict[str, BotInfo] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.bots.balanced import ESCALATE_RISK, STEP_BACK_RISK, plan_infrastructure
-from game.bots.base import Bot, clamp_policy, register
+from game.bots.base import Bot, register
 from game.bots.observation import Observation
 from game.bots.tactics import ratchet, risk_stance, step_back, training_share
 from game.engine.orders import (
@@ -61,4 +61,4 @@ class Builder(Bot):
             floor = np.zeros(5)
         policy = ratchet(current, target, obs.side, allowed=calm)
         policy = step_back(policy, obs, hot, order, floor)
-        return SideOrders(alloc, training, clamp_policy(policy, obs.side))
+        return SideOrders(alloc, training, policy)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.bots.balanced import plan_infrastructure
-from game.bots.base import Bot, clamp_policy, register
+from game.bots.base import Bot, register
 from game.bots.observation import Observation
 from game.bots.tactics import ratchet, step_back, training_share
 from game.engine.orders import (
@@ -57,4 +57,4 @@ class Efficiency(Bot):
         # Only the open-weight and price levers may rise; the rest only fall.
         policy = ratchet(current, target, obs.side)
         policy = step_back(policy, obs, obs.tension >= CALM_DOWN_AT, order, floor)
-        return SideOrders(alloc, training, clamp_policy(policy, obs.side))
+        return SideOrders(alloc, training, policy)

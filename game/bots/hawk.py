@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.bots.balanced import plan_infrastructure
-from game.bots.base import Bot, clamp_policy, register
+from game.bots.base import Bot, register
 from game.bots.observation import Observation
 from game.bots.tactics import ratchet, risk_stance, step_back, training_share
 from game.engine.orders import (
@@ -73,4 +73,4 @@ class Hawk(Bot):
             floor = np.array([0, 0, 0, 0, 0], dtype=float)
         policy = ratchet(current, target, obs.side, allowed=calm)
         policy = step_back(policy, obs, hot, order, floor)
-        return SideOrders(alloc, training, clamp_policy(policy, obs.side))
+        return SideOrders(alloc, training, policy)

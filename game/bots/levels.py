@@ -44,8 +44,7 @@ def make_easy(obs: Observation, orders: SideOrders) -> SideOrders:
     u1 = 1.0 - u[:, 2 * k * obs.side: 2 * k * obs.side + k]
     u2 = u[:, 2 * k * obs.side + k: 2 * k * (obs.side + 1)]
     z = np.sqrt(-2.0 * np.log(u1)) * np.cos(2.0 * np.pi * u2)
-    alloc = orders.allocation * np.exp(EASY_NOISE * z[:, :6])
-    alloc = alloc / alloc.sum(axis=1, keepdims=True)
+    alloc = orders.allocation * np.exp(EASY_NOISE * z[:, :6])  # the engine normalises it
     training = np.clip(orders.training_share + EASY_TRAINING_NOISE * z[:, 6], 0.05, 0.95)
     revise = u[:, _REVISE_AT + obs.side] < EASY_REVISE
     policy = np.where(revise[:, None], orders.policy, obs.own_policy)

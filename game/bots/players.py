@@ -10,7 +10,7 @@ from game.bots.base import Bot, make_bot
 from game.bots.observation import Observation
 from game.engine.orders import SideOrders, quantize, repeat_orders
 from game.model.clock import turn_of
-from game.model.orders import Orders
+from game.model.orders import Orders, merge_orders, opening_orders
 from game.model.scenario import Scenario
 
 DEFAULT_PLAYER = "bot:balanced"
@@ -58,7 +58,7 @@ class ScriptedTurns:
             for side, given in (("us", so.us), ("china", so.china)):
                 if given is None:
                     continue
-                merged = _carry_forward(previous[side], given)
+                merged = merge_orders(previous[side], given)
                 slot[side] = previous[side] = merged
 
     def get(self, turn: int, side: str) -> Orders | None:
@@ -67,28 +67,6 @@ class ScriptedTurns:
     @property
     def last_turn(self) -> int:
         return max(self.by_turn, default=-1)
-
-
-def opening_orders(scenario: Scenario, side: str) -> Orders:
-    """The side's orders before anyone gives one: default allocation, the scenario's
-    opening policies and training share."""
-    start = scenario.start.us if side == "us" else scenario.start.china
-    return Orders.default(side).model_copy(
-        update={"policies": start.policies, "training_share": start.training_share})
-
-
-def _carry_forward(previous: Orders, given: Orders) -> Orders:
-    """`given`'s explicitly written fields over `previous` (policies one by one)."""
-    update: dict[str, object] = {}
-    if "allocation" in given.model_fields_set:
-        update["allocation"] = given.allocation
-    if "training_share" in given.model_fields_set:
-        update["training_share"] = given.training_share
-    if "policies" in given.model_fields_set:
-        written = {name: getattr(given.policies, name)
-                   for name in given.policies.model_fields_set}
-        update["policies"] = previous.policies.model_copy(update=written)
-    return previous.model_copy(update=update)
 
 
 class Player:

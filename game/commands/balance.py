@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.commands.common import fail, load, positive_int, print_json, seed_arg
+from game.commands.common import add_force, fail, load, positive_int, print_json, seed_arg
 from game.commands.sweep import Progress, add_backend
 
 FORMATS = ("table", "json", "md", "html")
@@ -33,11 +33,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                    help="games per pairing and per lever setting (default 200; 24 with "
                         "--quick)")
     p.add_argument("--bots", type=_bots, default=(), metavar="NAME,...",
-                   help="the bots to audit (default: every bot, at its normal level)")
+                   help="the bots to audit, each NAME or NAME:LEVEL (default: every bot, "
+                        "at its normal level)")
     p.add_argument("--quick", action="store_true",
                    help="few seeds and a small search: minutes, not a quarter of an hour")
     p.add_argument("--budget", type=_bounded(MAX_BUDGET), default=None, metavar="EVALS",
-                   help="plans tried per best-response search (default 320; 36 with "
+                   help="plans tried per best-response search (default 160; 36 with "
                         "--quick)")
     p.add_argument("--seed", type=seed_arg, default=0, help="the audit's seed (default 0)")
     add_backend(p)
@@ -46,6 +47,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                         "file's suffix)")
     p.add_argument("-o", "--output", metavar="FILE", default=None,
                    help="write the report to FILE instead of standard output")
+    add_force(p, "-o FILE")
     p.set_defaults(handler=run)
 
 
@@ -59,15 +61,16 @@ def _bounded(limit: int) -> Any:
 
 
 def _bots(text: str) -> tuple[str, ...]:
-    from game.bots.base import REGISTRY
+    from game.bots.base import make_bot
 
-    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    names = tuple(n.strip().removeprefix("bot:") for n in text.split(",") if n.strip())
     if not names:
         raise argparse.ArgumentTypeError("no bot named (e.g. --bots balanced,hawk)")
-    unknown = [n for n in names if n not in REGISTRY]
-    if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown bot {unknown[0]!r} (allowed: {', '.join(sorted(REGISTRY))})")
+    for name in names:
+        try:
+            make_bot(name)  # NAME or NAME:LEVEL
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
     return tuple(dict.fromkeys(names))
 
 
@@ -89,12 +92,16 @@ def run(args: argparse.Namespace) -> int:
     from game.analysis.sweep import default_workers
 
     fmt = _format(args)
+    if args.output is not None:
+        from game.files import check_target
+
+        check_target(args.output, output_mark(fmt), args.force)  # before minutes of work
     scenario = load(args.scenario)
     if args.quick:
         options = AuditOptions.quick(args.seed, args.bots, args.runs, args.budget)
     else:
         options = AuditOptions(runs=args.runs or 200, bots=args.bots,
-                               budget=args.budget or 320, seed=args.seed)
+                               budget=args.budget or 160, seed=args.seed)
     workers = args.workers or default_workers()
     audit = run_audit(scenario, options, workers, args.scheduler, StageProgress())
     text = render(audit, fmt)
@@ -104,10 +111,22 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    from game.report.api import write_text_atomic
+    from game.files import write_file
 
-    write_text_atomic(args.output, text)
+    write_file(args.output, text, output_mark(fmt), force=args.force)
     return 0
+
+
+def output_mark(fmt: str) -> Any:
+    """How the writer recognises an audit it wrote, so -o replaces only those."""
+    from game.analysis.balance.audit import AUDIT_FORMAT
+    from game.files import Mark, document_mark, json_format
+
+    if fmt == "json":
+        return Mark("balance audit", json_format(AUDIT_FORMAT))
+    if fmt in ("md", "html"):
+        return document_mark(f".{fmt}")
+    return Mark("balance audit", lambda data: data.startswith(b"Balance audit: "))
 
 
 def render(audit: Any, fmt: str) -> str:

@@ -53,6 +53,18 @@ def add_force(p: argparse.ArgumentParser, what: str) -> None:
                         "(never a device, a directory or a read-only file)")
 
 
+def add_trust(p: argparse.ArgumentParser) -> None:
+    """`--trust`: use a record that was changed after the game wrote it or that fails
+    verification (with a warning)."""
+    p.add_argument("--trust", action="store_true",
+                   help="use a record even if it was changed after the game wrote it or "
+                        "its replay does not match it (prints a warning)")
+
+
+def warn(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def load(scenario: str) -> Any:
     from game.model.loader import load_scenario
 

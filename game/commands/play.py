@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from game.commands.common import player_arg, seed_arg
+from game.commands.common import add_trust, player_arg, seed_arg
+from game.tui import terminal
 
 SIDES = ("us", "china", "both", "none")
 
@@ -26,6 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=seed_arg, default=None,
                    help="the game's seed (default: random, shown on screen)")
     p.add_argument("--load", metavar="FILE", default=None, help="resume a saved game")
+    add_trust(p)
     p.add_argument("--facilitator", action="store_true",
                    help="run a workshop: the facilitator console (inject events, override "
                         "parameters, pause, reveal, notes) is one key away (ctrl+f) and the "
@@ -37,6 +40,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not terminal.has_terminal():  # first: no file read, no game built, no screen
+        print(terminal.NO_TERMINAL, file=sys.stderr)
+        return 2
     from pathlib import Path
 
     from game.bots.players import DEFAULT_PLAYER
@@ -61,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tui import hooks
         from game.tui.setup import humans_of
 
-        game = hooks.load(Path(args.load))
+        game = hooks.load(Path(args.load), trust=args.trust)
         humans = humans_of(game)
     elif args.scenario is not None:
         from game.tui.setup import NewGame, random_seed, start

@@ -60,10 +60,13 @@ def until_turn(text: str | None, start: str, played: int, path: str) -> int | No
 def run(args: argparse.Namespace) -> int:
     from game.commands import outputs
     from game.commands.common import fail
-    from game.records import read_record, verify
+    from game.model.record_file import read_record_checked
+    from game.records import verify
     from game.session import GameOver
 
-    record = read_record(args.record)
+    record, tampered = read_record_checked(args.record)  # replay is how one is checked
+    if tampered:
+        print(f"{args.record}: warning: {tampered}", file=sys.stderr)
     start = str((record.scenario.get("clock") or {}).get("start", "2025Q1"))
     until = until_turn(args.until, start, len(record.turns), args.record)
     try:
@@ -91,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
                             (("us", record.players.us), ("china", record.players.china)))
         sys.stdout.write(f"replayed {game.turn} of {len(record.turns)} recorded turns; "
                          f"players: {players}; turns undone during play: {record.undone}\n")
+    if args.verify and tampered:
+        return EXIT_MISMATCH  # every digest matched, but the file is not as written
     if args.verify:
         print(f"{args.record}: verified: all {check.checked} turns match their recorded "
               "digests", file=sys.stderr)

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.commands.common import add_force, fail, load
+from game.commands.common import add_force, add_trust, fail, load, warn
 
 if TYPE_CHECKING:
     from game.session import Game
@@ -34,6 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="OUTPUT", required=True,
                    help="the report to write: OUTPUT.html or OUTPUT.md")
     add_force(p, "OUTPUT")
+    add_trust(p)
     p.add_argument("--briefing", metavar="SCENARIO", default=None,
                    help="write the levers briefing of SCENARIO (a shipped name or a .toml "
                         "path) instead of a debrief")
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if any(Path(r).resolve() == out.resolve() for r in args.records):
         raise fail(f"report: {out} is one of the records: choose another output file")
-    games = [_load(path) for path in args.records]
+    games = [_load(path, args.trust) for path in args.records]
     from game.files import check_target, document_mark
 
     check_target(out, document_mark(f".{fmt}"), args.force)  # before the report is built
@@ -96,7 +97,7 @@ def _briefing(scenario_arg: str, output: str, fmt: str, force: bool) -> int:
     return 0
 
 
-def _load(path: str) -> Game:
+def _load(path: str, trust: bool) -> Game:
     # Looked up at call time: records are built alongside, and until `load_game` exists
     # the command says so instead of failing on import.
     records = importlib.import_module("game.records")
@@ -105,7 +106,7 @@ def _load(path: str) -> Game:
         raise fail(f"{path}: reading game records is not available in this build yet "
                    "(game.records.load_game is missing); from Python, pass Game objects "
                    "to game.report.write_report")
-    game: Game = load_game(path)
+    game: Game = load_game(path, trust=trust, warn=warn)
     return game
 
 

@@ -22,13 +22,16 @@ class ScoreTerms:
     """Each side's five score terms after the turn (rules.SCORE_TERMS order), all (B, 2, 5),
     from the side's own point of view. `points` add up, with 50, to the side's points for
     this quarter; the score is their mean over the quarters so far, later quarters
-    weighing more (score.py), before a crisis or a sudden-death rule overrides it."""
+    weighing more (score.py): `game_points`."""
 
     raw: FloatArray  # the term's value (log10 FLOP lead, shares, stability by blame)
     par: FloatArray  # what the side is measured against this turn
     gain: FloatArray  # tanh((raw - par) / scale), in [-1, 1]
     weight: FloatArray  # the term's share of the side's victory weights (a side's sum to 1)
     points: FloatArray  # 50 x gain x weight: points above (or below) 50 from this term
+    # The term's points over the whole game so far (quarters weighted, score.py): with 50
+    # they add up to the score unless a crisis or a sudden-death rule overrode it.
+    game_points: FloatArray | None = None
 
 
 @dataclass(slots=True)
@@ -59,6 +62,23 @@ class TurnLog:
     crisis_grade: IntArray | None = None
     # (B, K) the factors each game's world was drawn with (uncertainty.UNCERTAIN_NAMES).
     drawn: FloatArray | None = None
+
+    def quiet_finished(self, finished: BoolArray) -> None:
+        """Games that were over before the turn did not move (the state is frozen), so
+        their flows and contributions are zero: the log must not report chips deployed
+        or money spent in a game that has ended."""
+        if not finished.any():
+            return
+        keep = ~finished
+
+        def masked(amount: FloatArray) -> FloatArray:
+            if amount.ndim == 0 or amount.shape[0] != keep.shape[0]:
+                return amount
+            return amount * keep.reshape((-1,) + (1,) * (amount.ndim - 1))
+
+        self.flows = {name: masked(a) for name, a in self.flows.items()}
+        self.contributions = {figure: {cause: masked(a) for cause, a in causes.items()}
+                              for figure, causes in self.contributions.items()}
 
     def add(self, figure: str, cause: str, amount: FloatArray) -> None:
         causes = self.contributions.setdefault(figure, {})

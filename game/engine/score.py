@@ -14,6 +14,8 @@ ends it with 100 for the winner it names and 0 for the other.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from game.engine.crisis import CONFLICT
@@ -139,7 +141,7 @@ def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog, turn: int,
     log.crisis = crisis
     log.blamed = np.where(crisis, blamed, -1)
     log.sudden_death = sudden
-    log.terms = terms
+    log.terms = replace(terms, game_points=total / weight_so_far(turn))
     return s.evolve(score=result, points_sum=total, over=over)
 
 

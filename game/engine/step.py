@@ -85,4 +85,5 @@ def step(
     log.flows["spend"] = spend
     log.flows["training_share"] = training
     log.flows["power_gw_change"] = s.power_gw - state.power_gw
+    log.quiet_finished(state.over)
     return freeze_finished(state, s), log

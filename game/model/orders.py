@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from game.engine.orders import ALLOCATION, POLICIES, SideOrders, quantize
+from game.engine.orders import ALLOCATION, POLICIES, POLICY_MAX, SideOrders, quantize
 from game.engine.types import side_index
+
+if TYPE_CHECKING:
+    from game.model.scenario import Scenario
 
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 SUM_TOLERANCE = 1e-3
+
+
+def _level(side: str, name: str, default: int) -> Any:
+    """A whole-level policy field bounded by the engine's maximum (engine/orders.py),
+    so the bounds are defined once."""
+    return Field(default, ge=0, le=int(POLICY_MAX[side][POLICIES[side].index(name)]))
+
+
+def _percent(side: str, name: str) -> Any:
+    return Field(0.0, ge=0.0, le=float(POLICY_MAX[side][POLICIES[side].index(name)]))
 
 
 class _Frozen(BaseModel):
@@ -50,15 +64,15 @@ class Allocation(_Frozen):
 class USPolicies(_Frozen):
     """The US bloc's policies."""
 
-    export_controls: int = Field(2, ge=0, le=4)
+    export_controls: int = _level("us", "export_controls", 2)
     """Chip export controls: 0 open; 1 the 2022 rules; 2 the 2023 rules (H20-class allowed);
     3 H20-class licensed, in effect blocked; 4 also cloud access closed."""
-    equipment_controls: int = Field(1, ge=0, le=3)
+    equipment_controls: int = _level("us", "equipment_controls", 1)
     """Chipmaking-tool controls: 0 none; 1 EUV; 2 EUV and advanced DUV; 3 all tools and
     servicing."""
-    domestic_build_pct: float = Field(0.0, ge=0.0, le=100.0)
+    domestic_build_pct: float = _percent("us", "domestic_build_pct")
     """Share of new US-bloc capacity that must be built or sited onshore (percent)."""
-    enforcement: int = Field(1, ge=0, le=3)
+    enforcement: int = _level("us", "enforcement", 1)
     """Anti-smuggling enforcement: 0 none to 3 chip tracking and end-use checks."""
     open_weights: bool = False
     """Release frontier model weights openly."""
@@ -67,15 +81,15 @@ class USPolicies(_Frozen):
 class ChinaPolicies(_Frozen):
     """China's policies."""
 
-    localization_pct: float = Field(0.0, ge=0.0, le=100.0)
+    localization_pct: float = _percent("china", "localization_pct")
     """Share of new deployments that must use domestic chips (percent)."""
-    mineral_controls: int = Field(0, ge=0, le=3)
+    mineral_controls: int = _level("china", "mineral_controls", 0)
     """Export controls on gallium, germanium and rare earths: 0 none to 3 a full ban."""
-    smuggling: int = Field(1, ge=0, le=3)
+    smuggling: int = _level("china", "smuggling", 1)
     """Effort put into acquiring controlled chips through third countries: 0 none to 3."""
     open_weights: bool = True
     """Release frontier model weights openly."""
-    price_subsidy: int = Field(0, ge=0, le=3)
+    price_subsidy: int = _level("china", "price_subsidy", 0)
     """State support for an inference price war: 0 none to 3 deep subsidies."""
 
 
@@ -157,3 +171,33 @@ def orders_from_arrays(side: str, arrays: SideOrders, index: int = 0) -> Orders:
         training_share=float(q.training_share[index]),
         policies=model(**values),
     )
+
+
+def opening_orders(scenario: Scenario, side: str) -> Orders:
+    """The side's orders before anyone gives one: the default allocation, the scenario's
+    opening policies and training share."""
+    start = scenario.start.us if side == "us" else scenario.start.china
+    return Orders.default(side).model_copy(
+        update={"policies": start.policies, "training_share": start.training_share})
+
+
+def merge_orders(previous: Orders, partial: Orders | Mapping[str, Any]) -> Orders:
+    """`partial`'s written fields over `previous`: the allocation whole, the training
+    share, and the policies one by one. Every kind of orders that gives only what changes
+    (orders files, the scenario's scripted quarters) fills its gaps here. `partial` is
+    Orders (the fields it was given explicitly count) or plain data (the keys it has;
+    validated: raises pydantic's ValidationError)."""
+    if isinstance(partial, Orders):
+        changes: dict[str, Any] = partial.model_dump(include=set(partial.model_fields_set))
+        if "policies" in changes:
+            changes["policies"] = partial.policies.model_dump(
+                include=set(partial.policies.model_fields_set))
+    else:
+        changes = dict(partial)
+    merged = previous.model_dump()
+    for key, value in changes.items():
+        if key == "policies" and isinstance(value, Mapping):
+            merged["policies"] = {**merged["policies"], **value}
+        else:
+            merged[key] = value
+    return parse_orders(previous.side, merged)

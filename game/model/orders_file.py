@@ -44,7 +44,8 @@ from game.model.orders import (
     ChinaPolicies,
     Orders,
     USPolicies,
-    parse_orders,
+    merge_orders,
+    opening_orders,
 )
 from game.model.scenario import Scenario
 
@@ -158,15 +159,6 @@ def _parse(path: Path) -> tuple[str, Any]:
         raise toml_error(path, exc) from None
 
 
-def opening_orders(side: str, scenario: Scenario) -> dict[str, Any]:
-    """What the side plays before the file's first turn: the scenario's opening policies
-    and training share, the default allocation."""
-    start = scenario.start.us if side == "us" else scenario.start.china
-    return Orders.default(side).model_copy(
-        update={"policies": start.policies, "training_share": start.training_share}
-    ).model_dump()
-
-
 def load_orders_file(path: str | Path, side: str, scenario: Scenario) -> dict[int, Orders]:
     """{0-based turn: full orders}, each listed turn's gaps filled from the turn before
     (turn 0 is always present: the opening orders if the file does not list it)."""
@@ -201,26 +193,18 @@ def load_orders_file(path: str | Path, side: str, scenario: Scenario) -> dict[in
             entries[turn] = (i, entry)
     if problems:
         raise InputError(problems)
-    current = opening_orders(side, scenario)
-    out: dict[int, Orders] = {0: parse_orders(side, current)}
+    current = opening_orders(scenario, side)
+    out: dict[int, Orders] = {0: current}
     for turn, (i, entry) in sorted(entries.items()):
-        merged = dict(current)
-        if entry.allocation is not None:
-            merged["allocation"] = entry.allocation.model_dump()
-        if entry.training_share is not None:
-            merged["training_share"] = entry.training_share
-        changes = getattr(entry, "policies", None)
-        if changes is not None:
-            merged["policies"] = {**current["policies"],
-                                  **changes.model_dump(exclude_none=True)}
+        changes = entry.model_dump(include={"allocation", "training_share", "policies"},
+                                   exclude_none=True)
         try:
-            orders = parse_orders(side, merged)
+            orders = merge_orders(current, changes)
         except ValidationError as exc:  # each part validated already; kept as a guard
             problems.extend(format_validation(path, where_text, exc, ORDERS_MODELS[side],
                                               ("turns", i)))
             continue
-        out[turn] = orders
-        current = orders.model_dump()
+        out[turn] = current = orders
     if problems:
         raise InputError(problems)
     return out

@@ -3,7 +3,11 @@
 Each parameter's shape (one number, or a list with one entry per policy level), unit and
 allowed range are checked and reported at the value that is wrong; schemas.py gives an
 editor all three. The ranges are what keeps the engine finite: it divides by costs and
-lead times and treats shares as fractions.
+lead times, treats shares as fractions and compounds growth rates over up to 200
+quarters, so every range is closed on both sides, with costs kept away from zero and
+growth rates low enough that 200 quarters of compounding stay far inside a float
+(tests/test_finite.py draws scenarios from anywhere in these ranges and plays them).
+A new parameter gets its unit's range; add a row to _BY_NAME where its meaning narrows it.
 """
 
 from __future__ import annotations
@@ -26,26 +30,31 @@ _BY_UNIT: dict[str, dict[str, float]] = {
     "share": {"ge": 0.0, "le": 1.0},
     "probability": {"ge": 0.0, "le": 1.0},
     "quarters": {"ge": 1.0, "le": float(PIPELINE_SLOTS)},
-    "1/quarter": {"ge": -1.0, "le": 2.0},
-    "x": {"ge": 0.0},
-    "x per quarter": {"ge": 0.0},
-    "x per 100%": {"ge": 0.0},
-    "$B per M H100e": {"gt": 0.0},
-    "$B per M H100e/quarter": {"gt": 0.0},
-    "$B per GW": {"gt": 0.0},
-    "$B/quarter": {"gt": 0.0},
-    "kW": {"gt": 0.0},
-    "FLOP": {"gt": 0.0},
-    "$ per M tokens": {"gt": 0.0},
-    "quadrillion tokens/quarter": {"gt": 0.0},
-    "quadrillion tokens per M H100e-quarter": {"gt": 0.0},
-    "M H100e": {"ge": 0.0},
-    "M H100e/quarter": {"ge": 0.0},
+    # +50% a quarter is 5x a year; 200 quarters of it is 1e35, and products of a few
+    # such figures stay finite; at -100% a figure the engine divides by is zero at once
+    "1/quarter": {"ge": -0.5, "le": 0.5},
+    "x": {"ge": 0.0, "le": 100.0},
+    "x per quarter": {"ge": 0.0, "le": 10.0},
+    "x per 100%": {"ge": 0.0, "le": 100.0},
+    # the engine divides by costs: a cost near zero buys an overflowing amount
+    "$B per M H100e": {"ge": 0.01, "le": 1e4},
+    "$B per M H100e/quarter": {"ge": 0.01, "le": 1e4},
+    "$B per GW": {"ge": 0.01, "le": 1e4},
+    "$B/quarter": {"ge": 0.01, "le": 1e4},
+    "kW": {"ge": 0.01, "le": 100.0},
+    "FLOP": {"ge": 1e12, "le": 1e30},
+    "$ per M tokens": {"ge": 1e-4, "le": 1e4},
+    "quadrillion tokens/quarter": {"ge": 1e-3, "le": 1e6},
+    "quadrillion tokens per M H100e-quarter": {"ge": 1e-3, "le": 1e4},
+    "M H100e": {"ge": 0.0, "le": 1e4},
+    "M H100e/quarter": {"ge": 0.0, "le": 1e3},
     "points": {"ge": -100.0, "le": 100.0},
     "points per level": {"ge": -100.0, "le": 100.0},
-    "-": {"ge": 0.0},
-    "1/log10 FLOP": {"ge": 0.0},
+    "-": {"ge": 0.0, "le": 10.0},
+    "1/log10 FLOP": {"ge": 0.0, "le": 100.0},
 }
+UNBOUNDED_UNIT: dict[str, float] = {"ge": -1e6, "le": 1e6}
+"""A unit not listed above (a new parameter's): still a closed range."""
 # Where a parameter's meaning narrows its unit's range.
 _BY_NAME: dict[str, dict[str, float]] = {
     # shares of a gap closed (or of a stock lost) each quarter
@@ -55,12 +64,24 @@ _BY_NAME: dict[str, dict[str, float]] = {
     "diffusion_rate": {"ge": 0.0, "le": 1.0},
     "tension_relax": {"ge": 0.0, "le": 1.0},
     # multipliers the engine divides by, or that set a price
-    "import_premium": {"gt": 0.0},
-    "smuggle_premium": {"gt": 0.0},
-    "equipment_fab_cost": {"gt": 0.0},
-    "subsidy_price": {"gt": 0.0},
-    "margin": {"gt": 0.0},
-    "elasticity": {"gt": 0.0},
+    "import_premium": {"ge": 0.01, "le": 100.0},
+    "smuggle_premium": {"ge": 0.01, "le": 100.0},
+    "equipment_fab_cost": {"ge": 0.01, "le": 100.0},
+    "subsidy_price": {"ge": 0.01, "le": 100.0},
+    "margin": {"ge": 0.01, "le": 100.0},
+    # demand ~ price^-elasticity, and prices fall every quarter
+    "elasticity": {"ge": 0.01, "le": 4.0},
+    # efficiencies the engine divides by: they never shrink on their own
+    "algo_growth": {"ge": 0.0, "le": 0.5},
+    "hw_growth": {"ge": 0.0, "le": 0.5},
+    "energy_growth": {"ge": 0.0, "le": 0.5},
+    # exponents on a spending ratio that may reach 1e5: above 1 it compounds past a float
+    "research_elasticity": {"ge": 0.0, "le": 1.0},
+    # reference spending the engine divides by
+    "research_ref": {"ge": 0.1, "le": 1e4},
+    "intel_ref": {"ge": 0.1, "le": 1e4},
+    # a decay factor: above 1 the growth it damps would compound without end
+    "budget_growth_decay": {"ge": 0.0, "le": 1.0},
     "utilization": {"gt": 0.0, "le": 1.0},
     "largest_run_share": {"gt": 0.0, "le": 1.0},
     "tension_base": {"ge": 0.0, "le": 100.0},
@@ -75,7 +96,7 @@ _BY_NAME: dict[str, dict[str, float]] = {
 def param_domain(name: str) -> dict[str, float]:
     """The allowed range of a parameter's values (pydantic Field constraints)."""
     spec = PARAM_SPECS[name]
-    return dict(_BY_NAME.get(name, _BY_UNIT.get(spec["unit"], {})))
+    return dict(_BY_NAME.get(name, _BY_UNIT.get(spec["unit"], UNBOUNDED_UNIT)))
 
 
 def param_form(name: str) -> str:
@@ -150,14 +171,14 @@ def check_entry(name: str, entry: ParamEntry) -> list[tuple[Loc, str]]:
             continue
         numbers = row if isinstance(row, list) else [row]
         for i, number in enumerate(numbers):
-            if not _in_domain(number, domain):
+            if not in_domain(number, domain):
                 loc: Loc = (key, i) if size else (key,)
                 problems.append((loc, f"out of range (allowed: {domain_text(name)}), "
                                       f"got {number:g}"))
     return problems
 
 
-def _in_domain(x: float, d: dict[str, float]) -> bool:
+def in_domain(x: float, d: dict[str, float]) -> bool:
     return not (("ge" in d and x < d["ge"]) or ("gt" in d and x <= d["gt"])
                 or ("le" in d and x > d["le"]) or ("lt" in d and x >= d["lt"]))
 

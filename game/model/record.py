@@ -35,8 +35,9 @@ from game.model.orders import ChinaOrders, Orders, USOrders
 from game.model.scenario import Scenario
 
 FORMAT: Literal["compute-race-record"] = "compute-race-record"
-FORMAT_VERSION = 1
-"""The newest record format this build reads and the one it writes."""
+FORMAT_VERSION = 2
+"""The newest record format this build reads and the one it writes (2 added `par` and
+`record_hash`)."""
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 GameId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
@@ -253,6 +254,27 @@ class Record(_Frozen):
     scenario: dict[str, Any]
     """The scenario's full content (as validated), so the record replays without the
     scenario file."""
+    par: list[list[list[float]]] | None = None
+    """The par the game was scored by: for each turn, each side's five score terms as
+    the default bots reached them (game/analysis/par.py). A replay scores by it, so the
+    record's digests depend only on the scenario, the seed and the orders, never on the
+    bot code of the build replaying it. Absent in version 1 records: those are scored by
+    the scenario's par as this build finds it."""
+    record_hash: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
+    """SHA-256 of the record's canonical JSON without this field, written with every
+    save: a record changed after the game wrote it is refused unless the user passes
+    --trust. Tamper-evident, not signed: anyone can recompute it. (Absent in version 1
+    records, which are read without the check.)"""
+
+    def body_hash(self) -> str:
+        """What `record_hash` must be for this content."""
+        body = self.model_dump(mode="json", exclude={"record_hash"})
+        blob = json.dumps(body, sort_keys=True, separators=(",", ":"), allow_nan=False)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def sealed(self) -> Record:
+        """This record with its `record_hash` set, as it is written."""
+        return self.model_copy(update={"record_hash": self.body_hash()})
 
     def scenario_model(self) -> Scenario:
         return Scenario.model_validate(self.scenario, strict=True)
@@ -279,10 +301,16 @@ class Record(_Frozen):
 
 # --- migration ------------------------------------------------------------------------
 
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added `par` and `record_hash`; a version 1 record has neither (its game
+    is scored by the scenario's par as this build finds it, as it was when it was
+    written, and it is read without the tamper check)."""
+    return data
+
+
 # MIGRATIONS[v] turns a version-v document into a version v+1 one (plain dicts, before
-# validation). Version 1 is the first released format, so the chain is empty for now;
-# a format change bumps FORMAT_VERSION and adds its step here, with a test.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# validation); a format change bumps FORMAT_VERSION and adds its step here, with a test.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 class FormatError(ValueError):

@@ -80,14 +80,41 @@ def _consistency(path: Path, record: Record, scenario: Scenario) -> list[str]:
     return problems
 
 
-def read_record(path: str | Path) -> Record:
-    """A validated record, migrated to the current format. Raises InputError."""
+def tamper_problem(record: Record, sealed: bool = True) -> str:
+    """Why the record is not as the game wrote it ('' when its content hash matches, or
+    when it was written unsealed, as a version 1 record: `sealed` False)."""
+    if not sealed:
+        return ""
+    if record.record_hash is None:
+        return (
+            "the record's record_hash is missing (the game writes one in every record "
+            "since format version 2), so it cannot be trusted")
+    if record.record_hash == record.body_hash():
+        return ""
+    return ("the record was changed after the game wrote it (its content no longer "
+            "matches record_hash), so it cannot be trusted")
+
+
+def read_record(path: str | Path, trust: bool = False) -> Record:
+    """A validated record, migrated to the current format. Raises InputError, also for
+    a record changed after the game wrote it unless `trust`."""
+    record, tampered = read_record_checked(path)
+    if tampered and not trust:
+        raise InputError([f"{path}: {tampered}; pass --trust to use it anyway"])
+    return record
+
+
+def read_record_checked(path: str | Path) -> tuple[Record, str]:
+    """A validated record and why it is not as the game wrote it ('' when it is), for
+    a caller that decides (replay, --trust). Raises InputError for anything else."""
     path = Path(path)
     text = read_text(path, "record")
     data = _parse_json(path, text)
     if not isinstance(data, dict):
         raise InputError([f"{path}: not a Compute Race record (expected a JSON object "
                           f"with \"format\": \"{FORMAT}\", got a JSON {type(data).__name__})"])
+    # A record written before format version 2 has no record_hash to check.
+    unsealed_ok = isinstance(data.get("format_version"), int) and data["format_version"] < 2
     try:
         data = migrate(data)
     except FormatError as exc:
@@ -110,14 +137,15 @@ def read_record(path: str | Path) -> Record:
     problems = _consistency(path, record, scenario)
     if problems:
         raise InputError(problems)
-    return record
+    return record, tamper_problem(record, sealed=not unsealed_ok)
 
 
 # --- writing --------------------------------------------------------------------------
 
 
 def record_text(record: Record) -> str:
-    return record.model_dump_json(indent=1) + "\n"
+    """The record as written: sealed with its content hash."""
+    return record.sealed().model_dump_json(indent=1) + "\n"
 
 
 def write_record(path: str | Path, record: Record, force: bool = False) -> Path:

@@ -16,6 +16,7 @@ from game.model.errors import Loc, LocatedProblems, unknown
 from game.model.orders import ChinaOrders, ChinaPolicies, USOrders, USPolicies
 from game.model.params_model import Number, ParamEntry, ScenarioParams
 from game.model.risk import CrisisGrade, PolicyCondition, Provocation, UncertaintySpec
+from game.model.soundness import soundness_problems
 
 __all__ = [
     "AddEffect", "Briefing", "Clock", "Effect", "Event", "Inject", "MetricCondition",
@@ -474,7 +475,8 @@ class Scenario(_Frozen):
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
-        problems = [*self._deck_problems(), *self._timing_problems()]
+        problems = [*self._deck_problems(), *self._timing_problems(),
+                    *soundness_problems(self)]  # what keeps the game finite
         if self.drop_events and self.extends is None:
             problems.append((("drop_events",), "leaves out cards of a parent scenario, so it "
                                                "needs `extends`"))

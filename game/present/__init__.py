@@ -33,6 +33,7 @@ from game.present.outcome import (
     draw_sentence,
     headline,
     result_sentences,
+    rule_text,
     side_sentence,
     sudden_death_sentence,
 )
@@ -41,10 +42,13 @@ from game.present.words import (
     POLICY_VOCABULARY,
     SIDE_MARK,
     SIDE_NAME,
+    SOURCE_PHRASES,
+    SOURCE_TAGS,
     TERM_LABELS,
     TERM_WORDS,
     Policy,
     cause_words,
+    event_heading,
     other_side,
     policy,
     setting_text,
@@ -53,9 +57,9 @@ from game.present.words import (
 
 __all__ = [
     "CAUSE_WORDS", "FIGURES", "LOG_FIGURES", "MINUS", "POLICY_VOCABULARY", "SIDE_MARK",
-    "SIDE_NAME", "TERM_LABELS", "TERM_WORDS", "Attribution", "Figure", "GapPart", "Policy",
+    "SIDE_NAME", "SOURCE_PHRASES", "SOURCE_TAGS", "TERM_LABELS", "TERM_WORDS", "Attribution", "Figure", "GapPart", "Policy",
     "attribute", "attribution_sentence", "cause_words", "clock_sentence", "crisis_sentence",
-    "draw_sentence", "figure", "headline", "money", "number", "other_side", "percent",
-    "points", "policy", "price", "price_scale", "result_sentences", "setting_text", "side_label",
+    "draw_sentence", "event_heading", "figure", "headline", "money", "number", "other_side", "percent",
+    "points", "policy", "price", "price_scale", "result_sentences", "rule_text", "setting_text", "side_label",
     "side_sentence", "signed", "signed_percent", "sudden_death_sentence", "with_unit",
 ]

@@ -10,7 +10,7 @@ import numpy as np
 
 from game.engine.types import SIDES
 from game.model.clock import parse_quarter
-from game.model.views import SideView, build_view
+from game.model.views import SideView
 from game.present.figures import figure
 from game.present.words import side_label
 from game.session import Game
@@ -94,11 +94,9 @@ def _years(game: Game) -> np.ndarray:
 
 
 def view_at(game: Game, k: int, side: str) -> SideView:
-    """The view `side` had after k resolved turns (k = 0: the opening)."""
-    if k == 0:
-        return build_view(game.scenario, game.rules, game.opening, None, 0, side)
-    rec = game.history[k - 1]
-    return build_view(game.scenario, game.rules, rec.state, rec.log, k, side)
+    """The view `side` had after k resolved turns (k = 0: the opening), under the rules
+    in force then."""
+    return game.view_at(k, side)
 
 
 def chart_series(game: Game, seat: str | None, metric: str) -> list[Series]:

@@ -83,6 +83,12 @@ def crisis_sentence(date: str, blamed: str) -> str:
             f"{SIDE_NAME[blamed]}, the side that escalated last, whose score drops to 0.")
 
 
+def rule_text(text: str, side: str, metric: str, lead: bool) -> str:
+    """A sudden-death rule in words: the scenario's own text, or what it measures."""
+    return text or (f"{SIDE_NAME[side]}'s {metric.replace('_', ' ')}"
+                    f"{' lead' if lead else ''} crossed its threshold")
+
+
 def sudden_death_sentence(rule_text: str, winner: str) -> str:
     return f"A sudden-death condition ended the game: {rule_text} ({SIDE_NAME[winner]} wins)."
 

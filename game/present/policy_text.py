@@ -11,7 +11,7 @@ import numpy as np
 from game.engine import events
 from game.engine.orders import POLICY_SCALE
 from game.engine.params import Params
-from game.engine.tension import DEESCALATION_REFUND
+from game.engine.tension import policy_jump
 from game.engine.types import CHINA, US, side_index
 from game.present.words import POLICY_VOCABULARY, Policy
 from game.session import Game
@@ -97,8 +97,11 @@ def tension_per_step(spec: PolicySpec, p: Params) -> float:
 
 
 def tension_jump(spec: PolicySpec, in_force: float, ordered: float, p: Params) -> float:
-    """The tension the change from `in_force` to `ordered` adds at once (the engine's rule:
-    raising costs the full price, lowering takes half back)."""
-    cost = _table(p, "tension_cost", side_index(spec.side), spec.column)
-    delta = (ordered - in_force) / POLICY_SCALE[spec.side][spec.column]
-    return cost * (max(delta, 0.0) - DEESCALATION_REFUND * max(-delta, 0.0))
+    """The tension the change from `in_force` to `ordered` adds at once, by the engine's
+    own rule (engine.tension.policy_jump, which the tension phase uses)."""
+    old = np.zeros((2, len(POLICY_SCALE[spec.side])))
+    new = old.copy()
+    row = side_index(spec.side)
+    old[row, spec.column], new[row, spec.column] = in_force, ordered
+    jump = np.asarray(policy_jump(old, new, p))  # (2, 5), or (B, 2, 5) under an event
+    return float(jump[..., row, spec.column].reshape(-1)[0])

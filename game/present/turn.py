@@ -1,17 +1,18 @@
-"""The quarter's news and turn report as plain data: what changed and why, from the
-TurnLog's contributions and the deck, in the vocabulary's words and numbers."""
+"""The quarter's news and turn report as plain data: what changed and why, read from the
+turn's summary (figures before and after, causes, events and their sources, tension),
+in the vocabulary's words and numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from game.engine.types import SIDES, side_index
+from game.engine.types import SIDES
 from game.present.figures import figure
-from game.present.numbers import number, signed
-from game.present.words import cause_words
+from game.present.numbers import signed
+from game.present.words import SOURCE_TAGS, cause_words
 from game.session import Game
+from game.summary import EventFact, TurnSummary
 
 
 @dataclass(frozen=True)
@@ -21,25 +22,34 @@ class NewsItem:
     title: str
     text: str
     major: bool
+    source: str = "chance"  # game.summary.EventFact.source: chance, scenario, facilitator
+    effects: str = ""  # the card's effects in plain words
+
+    @property
+    def tag(self) -> str:
+        """`injected`, `scripted`, or "" for a card drawn by chance."""
+        return SOURCE_TAGS.get(self.source, "")
+
+
+def _item(s: TurnSummary, e: EventFact) -> NewsItem:
+    return NewsItem(s.turn, s.date, e.title, e.text, e.major, e.source, e.effects)
 
 
 def events_of_turn(game: Game, turn: int) -> list[NewsItem]:
-    log = game.history[turn].log
-    if log.events_fired is None:
-        return []
-    deck = game.rules.deck
-    fired = log.events_fired[0]
-    return [NewsItem(turn, game.date_of(turn), deck.titles[k], event_text(game, deck.ids[k]),
-                     bool(deck.major[k]))
-            for k in range(min(deck.size, fired.shape[0])) if fired[k]]
+    """The cards that fired at the end of `turn` (their effects act from the next one)."""
+    s = game.summary(turn)
+    return [_item(s, e) for e in s.events]
 
 
-def event_text(game: Game, event_id: str) -> str:
-    """The card's text: the scenario's deck, or a facilitator's custom card."""
-    try:
-        return str(game.event_card(event_id).text)
-    except ValueError:
-        return ""
+def acting_in_turn(game: Game, turn: int) -> list[NewsItem]:
+    """The cards whose effects applied during `turn`, with the quarter each fired in."""
+    out = []
+    for card_id in game.summary(turn).active:
+        fired = next((_item(game.summary(k), e) for k in range(turn - 1, -1, -1)
+                      for e in game.summary(k).events if e.id == card_id), None)
+        if fired is not None:
+            out.append(fired)
+    return out
 
 
 def news(game: Game) -> list[NewsItem]:
@@ -70,65 +80,63 @@ class TurnReport:
     date: str
     sides: dict[str, list[ReportLine]] = field(default_factory=dict)
     tension: str = ""
-    events: list[NewsItem] = field(default_factory=list)
+    events: list[NewsItem] = field(default_factory=list)  # fired at the end of the quarter
+    acting: list[NewsItem] = field(default_factory=list)  # in force during the quarter
     scores: dict[str, tuple[float, float]] = field(default_factory=dict)  # side: (now, change)
 
 
-def causes_text(figure_name: str, causes: dict[str, np.ndarray], column: int | None) -> str:
-    """`+0.61 new chips, −0.19 retired`: each cause with its signed amount."""
+def causes_text(game: Game, s: TurnSummary, figure_name: str,
+                causes: Mapping[str, float]) -> str:
+    """`+0.61 new chips, −0.19 retired`: each cause with its signed amount; the events'
+    share names the cards in force."""
     parts = []
-    for cause, amount in causes.items():
-        value = float(amount[0] if column is None else amount[0, column])
-        if abs(value) >= TINY:
-            parts.append(f"{signed(value)} {cause_words(figure_name, cause, value)}")
+    for cause, value in causes.items():
+        if abs(value) < TINY:
+            continue
+        words = cause_words(figure_name, cause, value)
+        if cause == "events" and s.active:
+            words = "events in force: " + ", ".join(game.event_card(c).title
+                                                    for c in s.active)
+        parts.append(f"{signed(value)} {words}")
     return ", ".join(parts)
-
-
-def _stranded_for_lack_of(game: Game, turn: int, side: str) -> str:
-    state = game.history[turn].state
-    i = side_index(side)
-    return "power" if state.power_gw[0, i] <= state.dc_gw[0, i] else "data-center space"
 
 
 def turn_report(game: Game, turn: int, seat: str | None) -> TurnReport:
     """What changed in `turn` (0-based, resolved) and why. A player sees its own side;
     a spectator (`seat` None) sees both."""
-    rec = game.history[turn]
-    log = rec.log
-    after, before = game.figures(turn), game.figures(turn - 1)
-    report = TurnReport(turn, game.date_of(turn))
+    s = game.summary(turn)
+    report = TurnReport(turn, s.date)
     for side in SIDES:
         if seat is not None and side != seat:
             continue
-        i = side_index(side)
+        facts = s.sides[side]
         lines = []
         for name in EXPLAINED:
             f = figure(name)
-            change = after[side][f.key] - before[side][f.key]
-            text = f"{f.words} {f.change(change, like=after[side][f.key])} {f.unit}"
-            causes = causes_text(name, log.contributions.get(name, {}), i)
+            now = facts.after[f.key]
+            text = f"{f.words} {f.change(now - facts.before[f.key], like=now)} {f.unit}"
+            causes = causes_text(game, s, name, facts.causes.get(name, {}))
             if causes:
                 text += f": {causes}"
-            stranded = after[side]["inventory"]
-            if name == "compute" and stranded >= TINY:
-                text += (f"; {number(stranded)} stranded for lack of "
-                         f"{_stranded_for_lack_of(game, turn, side)}")
+            if name == "compute" and facts.short_of is not None \
+                    and facts.after["inventory"] >= TINY:
+                text += (f"; {figure('inventory').text(facts.after['inventory'])} stranded "
+                         f"for lack of {facts.short_of}")
             lines.append(ReportLine(name, text))
         for name in STATED:
             f = figure(name)
-            now = after[side][name]
+            now = facts.after[name]
             lines.append(ReportLine(name, f"{f.words} {f.text(now)} "
-                                          f"({f.change(now - before[side][name], like=now)})"))
+                                          f"({f.change(now - facts.before[name], like=now)})"))
         report.sides[side] = lines
-    before_tension = float((game.opening if turn == 0 else game.history[turn - 1].state)
-                           .tension[0])
-    now_tension = float(rec.state.tension[0])
     tension = figure("tension")
-    report.tension = (f"tension {tension.number(now_tension)} "
-                      f"({tension.change(now_tension - before_tension)})"
-                      + (f": {causes_text('tension', log.contributions['tension'], None)}"
-                         if "tension" in log.contributions else ""))
-    report.events = events_of_turn(game, turn)
-    report.scores = {side: (after[side]["score"], after[side]["score"] - before[side]["score"])
+    causes = causes_text(game, s, "tension", s.tension_causes)
+    report.tension = (f"tension {tension.number(s.tension_after)} "
+                      f"({tension.change(s.tension_after - s.tension_before)})"
+                      + (f": {causes}" if causes else ""))
+    report.events = [_item(s, e) for e in s.events]
+    report.acting = acting_in_turn(game, turn)
+    report.scores = {side: (s.outcome.scores[side],
+                            s.outcome.scores[side] - s.sides[side].before["score"])
                      for side in SIDES}
     return report

@@ -101,6 +101,20 @@ _TERMS: dict[str, tuple[str, str]] = {
 TERM_LABELS: dict[str, str] = {t: _TERMS[t][0] for t in SCORE_TERMS}
 TERM_WORDS: dict[str, str] = {t: _TERMS[t][1] for t in SCORE_TERMS}
 
+# --- where an event came from (game.summary.EventFact.source) -------------------------
+
+SOURCE_TAGS: dict[str, str] = {"chance": "", "scenario": "scripted", "facilitator": "injected"}
+SOURCE_PHRASES: dict[str, str] = {"chance": "drawn from the deck",
+                                  "scenario": "scripted by the scenario",
+                                  "facilitator": "injected by the facilitator"}
+
+
+def event_heading(title: str, source: str) -> str:
+    """`Blockade of Taiwan (injected)`; a card drawn by chance is its title alone."""
+    tag = SOURCE_TAGS.get(source, "")
+    return f"{title} ({tag})" if tag else title
+
+
 # --- causes in the TurnLog's contributions ---------------------------------------------
 
 CAUSE_WORDS: dict[str, str] = {
@@ -110,9 +124,6 @@ CAUSE_WORDS: dict[str, str] = {
 
 
 def cause_words(figure: str, cause: str, amount: float) -> str:
-    """A contribution's cause as a reader should take it. Tension's drift toward the
-    level that the policies in force sustain is "relaxation" only when it lowers tension;
-    when it raises it, the standing policies are pushing it up."""
-    if figure == "tension" and cause == "relaxation" and amount > 0:
-        return "standing policies"
+    """A contribution's cause as a reader should take it (the engine names tension's
+    drift by its direction: relaxation down, standing policies up)."""
     return CAUSE_WORDS.get(cause, cause)

@@ -17,11 +17,18 @@ atomic writing are in `game.model.record_file`; a `Game` becomes a record and ba
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from game.files import Mark, check_target, write_file
+from game.model.errors import InputError
 from game.model.record import FORMAT_VERSION, Record, TurnEntry
-from game.model.record_file import MAX_RECORD_BYTES, read_record, write_record
+from game.model.record_file import (
+    MAX_RECORD_BYTES,
+    read_record,
+    read_record_checked,
+    write_record,
+)
 from game.records.autosave import (
     KEEP_AUTOSAVES,
     SaveInfo,
@@ -32,7 +39,7 @@ from game.records.autosave import (
     save_info,
 )
 from game.records.verify import FigureChange, Mismatch, Verification, verify
-from game.session import Game
+from game.session import Game, GameOver
 
 __all__ = [
     "FORMAT_VERSION", "KEEP_AUTOSAVES", "MAX_RECORD_BYTES", "FigureChange", "Mark", "Mismatch",
@@ -52,10 +59,28 @@ def save_game(game: Game, path: str | Path, force: bool = False) -> Path:
     return game.save(path, force=force)
 
 
-def load_game(path: str | Path) -> Game:
+def load_game(path: str | Path, trust: bool = False,
+              warn: Callable[[str], None] | None = None) -> Game:
     """The saved game at `path`, resumed where it was saved. Raises InputError naming the
-    file and the problem; the file is never changed."""
-    return Game.load(path)
+    file and the problem; the file is never changed. A record changed after the game
+    wrote it (its record_hash) or one whose replay does not reproduce its digests is
+    refused, unless `trust`: then it is used and `warn` gets a warning to show."""
+    record, tampered = read_record_checked(path)
+    problems = [tampered] if tampered else []
+    try:
+        check = verify(record)
+        game = Game.from_record(record)
+    except (ValueError, GameOver) as exc:
+        raise InputError([f"{path}: {exc}"]) from None
+    if check.mismatch is not None:
+        problems.append(f"it fails verification: {check.mismatch.describe()}")
+    if problems:
+        text = "; ".join(problems)
+        if not trust:
+            raise InputError([f"{path}: {text}; pass --trust to use it anyway"])
+        if warn is not None:
+            warn(f"{path}: warning: used because of --trust, although {text}")
+    return game
 
 
 def replay(record: Record, until: int | None = None) -> Game:

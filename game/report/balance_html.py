@@ -10,7 +10,6 @@ from game.report import balance_view as v
 from game.report.balance_svg import heatmap, lever_chart
 from game.report.html import esc, page, table
 
-GENERATOR = '<meta name="generator" content="compute-race">'
 EXTRA_CSS = """
 figure.chart { overflow-x: auto; margin: 8px 0 16px; }
 td.bad { color: #a40000; font-weight: 600; }
@@ -48,5 +47,4 @@ def balance_html(audit: dict[str, Any]) -> str:
                  "<details><summary>as an orders file (save as .json, play with "
                  f"<code>run --{esc(r['side'])} script:FILE</code>)</summary>"
                  f"<pre>{esc(plan)}</pre></details>"]
-    html = page(v.title(audit), body, EXTRA_CSS)
-    return html.replace("<meta charset=\"utf-8\">", f"<meta charset=\"utf-8\">\n{GENERATOR}", 1)
+    return page(v.title(audit), body, EXTRA_CSS)

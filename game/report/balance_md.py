@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.files import MARKDOWN_MARK
 from game.report import balance_view as v
 from game.report.markdown import md_table
 
@@ -26,7 +27,7 @@ def lever_bars(audit: dict[str, Any]) -> list[str]:
 
 
 def balance_markdown(audit: dict[str, Any]) -> str:
-    out = ["<!-- generator: compute-race -->", f"# {v.title(audit)}", "", v.summary_line(audit),
+    out = [MARKDOWN_MARK, f"# {v.title(audit)}", "", v.summary_line(audit),
            "", "## Findings", ""]
     out += [f"{i}. {text}" for i, text in enumerate(v.findings(audit), 1)]
     out += ["", "## Bot matrix", "", "US wins / China wins / draws, US bots down, China bots "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from game.report.fmt import num, signed
+from game.present import number, percent, signed
 
 SIDE = {"us": "US bloc", "china": "China"}
 STATUS = {"ok": "ok", "none": "no visible effect", "wrong": "WRONG SIGN",
@@ -16,8 +16,9 @@ Rows = list[list[str]]
 
 
 def pct(rate: float) -> str:
-    return f"{100 * rate:.0f}%" if rate in (0.0, 1.0) or 0.01 <= rate <= 0.99 \
-        else f"{100 * rate:.1f}%"
+    """A rate as percent, whole unless it is within a point of 0% or 100%: 99.5% is not
+    100%, and a one-sided pairing must not read as a clean sweep."""
+    return percent(rate, 0 if rate in (0.0, 1.0) or 0.01 <= rate <= 0.99 else 1)
 
 
 def interval(pair: Sequence[float]) -> str:
@@ -45,7 +46,7 @@ def cell(audit: dict[str, Any], us: str, china: str) -> dict[str, Any]:
 def matrix_grid(audit: dict[str, Any]) -> tuple[list[str], Rows]:
     """US bots down, China bots across; each cell: US wins / China wins / draws."""
     china = bots_of(audit, "china")
-    header = ["US \\ China", *china]
+    header = ["US ↓ China →", *china]
     rows = [[us, *(f"{pct(c['us_win'])} / {pct(c['china_win'])} / {pct(c['draw'])}"
                    for c in (cell(audit, us, ch) for ch in china))]
             for us in bots_of(audit, "us")]
@@ -100,7 +101,7 @@ def setting_rows(audit: dict[str, Any]) -> tuple[list[str], Rows]:
     for row in audit["levers"]:
         e = row["effects"]
         side = row["side"]
-        rows.append([SIDE[side], row["lever"], num(row["setting"]),
+        rows.append([SIDE[side], row["lever"], number(row["setting"]),
                      *(signed(e[f"{side}.{f}"]["value"]) for f in LEVER_FIGURES),
                      signed(e["tension"]["value"]),
                      signed(100 * e["us.win"]["value"], "pts"),

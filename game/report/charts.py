@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from game.engine.metrics import METRICS
 from game.engine.types import SIDES
+from game.present.figures import figure
+from game.present.numbers import price_scale, price_unit
 from game.report.facts import (
-    CHART_UNITS,
     CHARTS,
     LOG_CHARTS,
     SIDE_NAMES,
@@ -20,7 +21,21 @@ SIDE_COLOUR = {"us": PALETTE[0], "china": PALETTE[1]}
 
 
 def unit_of(metric: str) -> str:
-    return CHART_UNITS.get(metric) or METRICS[metric][0]
+    return figure(metric).unit
+
+
+def in_shown_unit(chart: Chart) -> Chart:
+    """A price chart quoted per the token count its smallest price needs, so neither the
+    axis nor a table of its values shows a string of zeros."""
+    values = [v for ln in chart.lines for v in ln.values if v is not None and v > 0]
+    if chart.unit != figure("price").unit or not values:
+        return chart
+    multiplier, short = price_scale(min(values))
+    if multiplier == 1.0:
+        return chart
+    lines = [replace(ln, values=[None if v is None else v * multiplier for v in ln.values])
+             for ln in chart.lines]
+    return replace(chart, unit=price_unit(short), lines=lines)
 
 
 def game_charts(d: Debrief) -> list[Chart]:
@@ -37,7 +52,8 @@ def game_charts(d: Debrief) -> list[Chart]:
             guides = []
         log = metric in LOG_CHARTS and wants_log([v for ln in lines for v in ln.values
                                                   if v is not None])
-        charts.append(Chart(title, unit_of(metric), d.dates, lines, log, guides))
+        charts.append(in_shown_unit(Chart(title, unit_of(metric), d.dates, lines, log,
+                                          guides)))
     return charts
 
 
@@ -80,6 +96,7 @@ def overlay_charts(debriefs: Sequence[Debrief], labels: Sequence[str],
                         f"crisis at {debriefs[0].crisis_threshold:.0f}")]
                       if metric == "tension" else [])
             values = [v for ln in lines for v in ln.values if v is not None]
-            charts.append(Chart(chart_title, unit_of(metric), dates, lines,
-                                metric in LOG_CHARTS and wants_log(values), guides))
+            charts.append(in_shown_unit(Chart(chart_title, unit_of(metric), dates, lines,
+                                              metric in LOG_CHARTS and wants_log(values),
+                                              guides)))
     return charts

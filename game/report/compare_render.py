@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from game.files import MARKDOWN_MARK
-from game.present.numbers import number
-from game.report.charts import overlay_charts, unit_of
+from game.present.figures import figure
+from game.present.numbers import number, points
+from game.report.charts import overlay_charts
 from game.report.compare import Comparison
-from game.report.facts import SHORT_LABELS, SIDE_NAMES, Debrief
+from game.report.facts import SIDE_NAMES, Debrief
 from game.report.html import esc, items, page, table
 from game.report.markdown import chart_table, md_table
+from game.report.md_text import text as t
 from game.report.svg import render
 
 COMPARISON_SECTIONS: tuple[tuple[str, str], ...] = (
@@ -34,14 +36,15 @@ def outcome_rows(c: Comparison) -> list[list[str]]:
         return text + (" (crisis)" if o.crisis else "")
 
     rows = [["result", *(result(d) for d in c.debriefs)],
-            ["score, US bloc", *(number(d.outcome.scores["us"]) for d in c.debriefs)],
-            ["score, China", *(number(d.outcome.scores["china"]) for d in c.debriefs)],
+            ["score, US bloc", *(points(d.outcome.scores["us"]) for d in c.debriefs)],
+            ["score, China", *(points(d.outcome.scores["china"]) for d in c.debriefs)],
             ["last quarter", *(d.outcome.ended for d in c.debriefs)],
             ["seed", *(str(d.seed) for d in c.debriefs)],
             ["tension at the end", *(number(d.series["tension"]["both"][-1]) for d in c.debriefs)]]
     for metric, side in OUTCOME_FIGURES:
-        label = f"{SHORT_LABELS[metric]}, {SIDE_NAMES[side]} ({unit_of(metric)})"
-        rows.append([label, *(number(d.series[metric][side][-1]) for d in c.debriefs)])
+        f = figure(metric)
+        rows.append([f"{f.words}, {SIDE_NAMES[side]}",
+                     *(f.text(d.series[metric][side][-1] / f.scale) for d in c.debriefs)])
     return rows
 
 
@@ -70,7 +73,7 @@ def comparison_questions(c: Comparison) -> list[str]:
         out.append(
             f"{div.label} first parted from {div.reference} in {first.date} "
             f"({first.lines[0]}); by the end the US bloc's score differed by {swing:+.1f} "
-            f"points ({number(ref.outcome.scores['us'])} vs {number(d.outcome.scores['us'])}). "
+            f"points ({points(ref.outcome.scores['us'])} vs {points(d.outcome.scores['us'])}). "
             "Was that the decision that mattered, or a later one?")
     winners = {d.outcome.winner for d in c.debriefs}
     if len(winners) > 1:
@@ -134,7 +137,7 @@ def comparison_markdown(c: Comparison) -> str:
            "Compute Race. The first game listed is the reference the others are compared with.",
            "", f"## {sec['games']}", ""]
     out += md_table(GAMES_HEADER, games_rows(c))
-    out += [f"**Note:** {n}\n" for n in c.notes]
+    out += [f"**Note:** {t(n, line_start=False)}\n" for n in c.notes]
     out += [f"## {sec['outcomes']}", ""]
     out += md_table(["", *c.labels], outcome_rows(c))
     out += [f"## {sec['charts']}", ""]
@@ -146,12 +149,13 @@ def comparison_markdown(c: Comparison) -> str:
                 f"{div.differing_turns} of {div.compared_turns} quarters")
         head += (f"; the worlds differ from {div.first_world_date}" if div.first_world_date
                  else "; the worlds never differ")
-        out += [f"### {head}", ""]
+        out += [f"### {t(head, line_start=False)}", ""]
         if div.shown:
             out += md_table(["Quarter", "Differences"],
                             [[td.date + (" (first)" if k == 0 else ""), "; ".join(td.lines)]
                              for k, td in enumerate(div.shown)])
     out += [f"## {sec['questions']}", ""]
-    out += [f"{k}. {q}" for k, q in enumerate(comparison_questions(c), 1)] + [""]
+    out += [f"{k}. {t(q, line_start=False)}"
+            for k, q in enumerate(comparison_questions(c), 1)] + [""]
     return "\n".join(out)
 

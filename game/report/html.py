@@ -8,7 +8,9 @@ from html import escape
 
 from game.engine.types import SIDES
 from game.files import HTML_GENERATOR_META
-from game.present.numbers import number, signed
+from game.present.numbers import number, percent, points, signed
+from game.present.words import TERM_LABELS
+from game.report.beliefs import misjudgement_text
 from game.report.charts import belief_chart, game_charts
 from game.report.facts import SECTIONS, SIDE_NAMES, Belief, Debrief, Swing
 from game.report.svg import render
@@ -126,14 +128,14 @@ def scenario_section(d: Debrief) -> list[str]:
 def result_section(d: Debrief) -> list[str]:
     o = d.outcome
     head = "A draw" if o.winner is None else f"{side_span(o.winner)} wins"
-    head += f" ({number(o.scores['us'])} to {number(o.scores['china'])}), after {esc(o.ended)}"
+    head += f" ({points(o.scores['us'])} to {points(o.scores['china'])}), after {esc(o.ended)}"
     if o.crisis:
         head += ", in a crisis"
     terms = list(o.term_points["us"])
-    rows = [[esc(term.replace("_", " ")), signed(o.term_points["us"][term]),
-             signed(o.term_points["china"][term])] for term in terms]
-    rows.append(["<strong>score</strong>", f"<strong>{number(o.scores['us'])}</strong>",
-                 f"<strong>{number(o.scores['china'])}</strong>"])
+    rows = [[esc(TERM_LABELS[term]), points(o.term_points["us"][term], sign=True),
+             points(o.term_points["china"][term], sign=True)] for term in terms]
+    rows.append(["<strong>score</strong>", f"<strong>{points(o.scores['us'])}</strong>",
+                 f"<strong>{points(o.scores['china'])}</strong>"])
     out = [section("result"), f'<p class="win">{head}.</p>']
     out += [f"<p>{esc(line)}</p>" for line in o.why]
     out.append("<h3>Points by score term (both sides start at 50)</h3>")
@@ -203,11 +205,8 @@ def beliefs_section(d: Debrief) -> list[str]:
         out.append(f"<h3>What {side_span(side)} believed about {side_span(other)}</h3>")
         out.append(table(["Figure", "Believed", "Range shown", "Confidence", "True", "Error"],
                          belief_rows(d.beliefs[side]), numeric=(1, 4, 5)))
-        when = "at the start" if m.turn < 0 else f"after {m.date}"
-        out.append(f"<p>Biggest misjudgement {esc(when)}: {esc(m.belief.label)} believed "
-                   f"{number(m.belief.believed)}, true {number(m.belief.true)} {esc(m.belief.unit)} "
-                   f"(confidence {esc(m.belief.confidence)}). Average intelligence spending: "
-                   f"{d.intel_share[side]:.1%} of the budget.</p>")
+        out.append(f"<p>Biggest misjudgement {esc(misjudgement_text(m))}. Average "
+                   f"intelligence spending: {percent(d.intel_share[side])} of the budget.</p>")
         out.append(f"<figure>{render(belief_chart(d, d.belief_tracks[side]))}</figure>")
     return out
 

@@ -26,6 +26,7 @@ from game.model.scenario import Scenario
 from game.present.numbers import number
 from game.report.facts import POLICY_LABELS, SCORE_TERM_LABELS, SIDE_NAMES, scoring_rule
 from game.report.html import esc, page, table
+from game.summary import effects_text
 
 PRINT_CSS = """
 .sheet { break-after: page; page-break-after: always; }
@@ -217,7 +218,7 @@ def side_sheet(scenario: Scenario, p: Params, side: str) -> list[str]:
             table(["Policy (range)", "What it does", "The model's numbers", "Tension"],
                   policy_rows(p, side)),
             "<h3>How you score</h3>",
-            f"<p>{esc(scoring_rule(rules_with_par(scenario).victory))} The goals are "
+            f"<p>{esc(scoring_rule(rules_with_par(scenario).victory.par is not None))} The goals are "
             f"weighted as below; a final gap within {v.draw_margin:g} "
             f"point{'' if v.draw_margin == 1 else 's'} is a "
             f"draw. Tension at {crisis:g} is a crisis that ends the game, blamed on whoever "
@@ -241,18 +242,10 @@ def deck_sheet(scenario: Scenario) -> list[str]:
         when += [f"{c.side} {c.metric} {'≥' if c.at_least is not None else '≤'} "
                  f"{c.at_least if c.at_least is not None else c.at_most:g}"
                  for c in e.when.metrics]
-        effects = []
-        for f in e.effects:
-            if f.kind == "set_policy":
-                effects.append(f"{f.side} {f.policy} forced to {f.value:g}")
-            else:
-                target = f.param or f.state
-                sign = "×" if f.kind == "multiply" else "+"
-                effects.append(f"{target} {sign}{f.value:g} ({f.side})")
         duration = "rest of game" if e.duration == 0 else f"{e.duration} q"
         rows.append([f"<code>{esc(e.id)}</code>" + (" <strong>major</strong>" if e.major else ""),
                      esc(e.title), esc("; ".join(when) or "any time"),
-                     f"{e.probability:.0%}", esc(duration), esc("; ".join(effects))])
+                     f"{e.probability:.0%}", esc(duration), esc(effects_text(e))])
     injects = ", ".join(f"{i.event} at {i.at}" for i in scenario.injects) or "none"
     return ['<section class="sheet">',
             "<h1>Facilitator: the event deck</h1>",

@@ -7,17 +7,18 @@ from collections.abc import Sequence
 
 from game.engine.types import SIDES
 from game.files import MARKDOWN_MARK
-from game.present.numbers import number, signed
+from game.present.numbers import number, percent, points, signed
+from game.present.words import TERM_LABELS
+from game.report.beliefs import misjudgement_text
 from game.report.charts import game_charts
 from game.report.facts import SECTIONS, SIDE_NAMES, Debrief
+from game.report.md_text import Markup, cell, paragraphs
+from game.report.md_text import text as t
 from game.report.svg import Chart, sparkline
 
 
-def cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def md_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
+    """A table; every cell is escaped text unless the renderer marked it as Markup."""
     out = ["| " + " | ".join(cell(h) for h in header) + " |",
            "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
@@ -37,35 +38,37 @@ def chart_points(dates: Sequence[str]) -> list[int]:
 
 
 def chart_table(chart: Chart) -> list[str]:
-    points = chart_points(chart.x_labels)
-    header = ["", *(chart.x_labels[k] for k in points), "trend"]
+    shown = chart_points(chart.x_labels)
+    header = ["", *(chart.x_labels[k] for k in shown), "trend"]
     rows = [[line.label, *(number(v) if v is not None else "" for v in
-                           (line.values[k] for k in points)), sparkline(line.values)]
+                           (line.values[k] for k in shown)), sparkline(line.values)]
             for line in chart.lines]
-    scale = " (log scale in the HTML)" if chart.log else ""
-    return [f"**{chart.title}** ({chart.unit}{scale})", "", *md_table(header, rows)]
+    scale = "; log scale in the HTML" if chart.log else ""
+    return [f"**{t(chart.title, line_start=False)}** ({t(chart.unit, line_start=False)}"
+            f"{scale})", "", *md_table(header, rows)]
 
 
 def debrief_markdown(d: Debrief) -> str:
     o = d.outcome
-    out = [MARKDOWN_MARK, f"# Debrief: {d.title}", "",
+    out = [MARKDOWN_MARK, f"# Debrief: {t(d.title, line_start=False)}", "",
            f"Compute Race, seed {d.seed}, {d.start} to {o.ended}.", ""]
 
     out += [heading("scenario"), "",
-            f"**{d.title}** (`{d.scenario}`), seed {d.seed}, from {d.start}: "
+            f"**{t(d.title, line_start=False)}** ({t(d.scenario, line_start=False)}), "
+            f"seed {d.seed}, from {d.start}: "
             f"{o.turns_played} of {o.turns} quarters played"
             + (f", {d.undone} turn(s) taken back" if d.undone else "") + ".", "",
-            d.description, ""]
+            *paragraphs(d.description)]
     out += md_table(["Side", "Played by"], [[SIDE_NAMES[s], d.players[s]] for s in SIDES])
 
     winner = "A draw" if o.winner is None else f"{SIDE_NAMES[o.winner]} wins"
     out += [heading("result"), "",
-            f"**{winner} ({number(o.scores['us'])} to {number(o.scores['china'])}), after {o.ended}"
+            f"**{winner} ({points(o.scores['us'])} to {points(o.scores['china'])}), after {o.ended}"
             f"{', in a crisis' if o.crisis else ''}.**", ""]
-    out += [line + "\n" for line in o.why]
-    rows = [[term.replace("_", " "), signed(o.term_points["us"][term]),
-             signed(o.term_points["china"][term])] for term in o.term_points["us"]]
-    rows.append(["**score**", number(o.scores["us"]), number(o.scores["china"])])
+    out += [t(line) + "\n" for line in o.why]
+    rows = [[TERM_LABELS[term], points(o.term_points["us"][term], sign=True),
+             points(o.term_points["china"][term], sign=True)] for term in o.term_points["us"]]
+    rows.append([Markup("**score**"), points(o.scores["us"]), points(o.scores["china"])])
     out += ["Points by score term (both sides start at 50):", ""]
     out += md_table(["Term", SIDE_NAMES["us"], SIDE_NAMES["china"]], rows)
 
@@ -96,15 +99,13 @@ def debrief_markdown(d: Debrief) -> str:
         rows = []
         for b in d.beliefs[side]:
             *cells, outside = b.cells()
-            rows.append([*cells[:-1], cells[-1] + (" **outside the range**" if outside else "")])
+            rows.append([*cells[:-1], Markup(cell(cells[-1])
+                                             + (" **outside the range**" if outside else ""))])
         out += md_table(["Figure", "Believed", "Range shown", "Confidence", "True", "Error"],
                         rows)
-        when = "at the start" if m.turn < 0 else f"after {m.date}"
         track = d.belief_tracks[side]
-        out += [f"Biggest misjudgement {when}: {m.belief.label} believed "
-                f"{number(m.belief.believed)}, true {number(m.belief.true)} {m.belief.unit} "
-                f"(confidence {m.belief.confidence}). Average intelligence spending: "
-                f"{d.intel_share[side]:.1%} of the budget.", "",
+        out += [f"Biggest misjudgement {t(misjudgement_text(m), line_start=False)}. Average "
+                f"intelligence spending: {percent(d.intel_share[side])} of the budget.", "",
                 f"Estimate of {SIDE_NAMES[other]}'s compute over time: believed "
                 f"`{sparkline(track.believed)}` true `{sparkline(track.true)}`", ""]
 
@@ -117,6 +118,6 @@ def debrief_markdown(d: Debrief) -> str:
         out += ["The facilitator left no notes and took no actions in this game.", ""]
 
     out += [heading("questions"), ""]
-    out += [f"{k}. {q}" for k, q in enumerate(d.questions, 1)] + [""]
+    out += [f"{k}. {t(q, line_start=False)}" for k, q in enumerate(d.questions, 1)] + [""]
     return "\n".join(out)
 

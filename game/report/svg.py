@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
+from game.present.numbers import number
+
 WIDTH, HEIGHT = 560, 250
 LEFT, RIGHT, TOP, BOTTOM = 62, 28, 30, 52
 # Colour-blind-safe (Okabe-Ito); the first two are the sides' colours everywhere.
@@ -76,15 +78,7 @@ def log_ticks(low: float, high: float) -> list[float]:
 
 
 def tick_text(value: float) -> str:
-    magnitude = abs(value)
-    if value == 0:
-        return "0"
-    if magnitude >= 1e5 or magnitude < 1e-3:
-        mantissa, exponent = f"{value:.0e}".split("e")
-        return f"{mantissa}e{int(exponent)}"
-    if magnitude >= 1000:
-        return f"{value:,.0f}"
-    return f"{value:g}"
+    return number(value)
 
 
 def wants_log(values: Sequence[float]) -> bool:

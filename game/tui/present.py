@@ -27,6 +27,7 @@ from game.present.turn import (
     NewsItem,
     ReportLine,
     TurnReport,
+    acting_in_turn,
     events_of_turn,
     news,
     turn_report,
@@ -67,7 +68,7 @@ def view_of(game: Game, side: str) -> SideView:
 
 __all__ = [
     "CAUSE_WORDS", "CHART_METRICS", "DASHBOARD_FIGURES", "SCORE_TERM_WORDS", "SHORT_LABELS",
-    "SIDE_MARK", "SIDE_NAME", "STATED", "TINY", "EndSummary", "EstimateRow", "FigureRow",
+    "SIDE_MARK", "SIDE_NAME", "STATED", "TINY", "acting_in_turn", "EndSummary", "EstimateRow", "FigureRow",
     "NewsItem", "ReportLine", "Series", "TurnReport", "chart_series", "end_summary",
     "estimate_rows", "events_of_turn", "figure_rows", "format_value", "format_change",
     "news", "other_side", "side_label", "turn_report", "view_of",

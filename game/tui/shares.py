@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 WHOLE = 1000  # 100.0% in tenths of a percent
 STEP = 50  # one key press: 5 percentage points
@@ -27,14 +27,26 @@ def from_shares(shares: Sequence[float]) -> list[int]:
     return _largest_remainder([max(0.0, s) for s in shares], WHOLE)
 
 
-def rebalance(tenths: Sequence[int], index: int, value: int) -> list[int]:
-    """Set share `index` to `value` (clamped to 0-100%); the others absorb the difference
-    in proportion to their sizes (equally if they are all zero)."""
+def rebalance(tenths: Sequence[int], index: int, value: int,
+              kept: Collection[int] = ()) -> tuple[list[int], bool]:
+    """Set share `index` to `value` (clamped to 0-100%); the other rows absorb the
+    difference in proportion to their sizes (equally if they are all zero), except the rows
+    in `kept`, which stay as they are. When the free rows cannot absorb it (the kept rows
+    leave less room than `value`, or no row is free and the shares do not add up), every
+    row is free again for this change.
+    Returns the new shares and whether the kept rows had to be released."""
     value = max(0, min(WHOLE, int(value)))
     others = [k for k in range(len(tenths)) if k != index]
-    spread = _largest_remainder([float(tenths[k]) for k in others], WHOLE - value)
+    held = [k for k in others if k in kept]
+    free = [k for k in others if k not in kept]
+    room = WHOLE - value - sum(tenths[k] for k in held)
+    # The sixth share typed after five kept ones fits exactly when they add up.
+    released = room < 0 or (not free and room != 0)
+    if released:
+        free, room = others, WHOLE - value
+    spread = _largest_remainder([float(tenths[k]) for k in free], room)
     out = list(tenths)
     out[index] = value
-    for k, v in zip(others, spread, strict=True):
+    for k, v in zip(free, spread, strict=True):
         out[k] = v
-    return out
+    return out, released and bool(held)

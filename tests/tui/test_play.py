@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from game.bots.players import ScriptedTurns
 from game.engine.orders import ALLOCATION
+from game.model.loader import load_scenario
+from game.session import Game
 from game.tui.app import ComputeRaceApp
 from game.tui.commands import PALETTE
 from game.tui.dialogs.event import EventDialog
@@ -17,7 +22,7 @@ from game.tui.screens import (
     TitleScreen,
 )
 from game.tui.widgets import AllocationEditor, FiguresPanel, PolicyEditor
-from tests.tui.conftest import SHORT_TURNS, settle
+from tests.tui.conftest import SHORT_TURNS, TEST_FUTURES, settle
 
 SIZE = (120, 40)
 
@@ -248,3 +253,92 @@ async def test_watch_mode_reports_both_sides(make_app) -> None:
             await pilot.press("enter")
         assert isinstance(app.screen, ReportScreen)
         assert set(app.screen.report.sides) == {"us", "china"}
+
+
+async def test_hot_seat_both_sides_read_the_report_and_major_events(make_app) -> None:
+    app = make_app("both", seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        app.game.inject("efficiency-breakthrough")  # a major event in the first quarter
+        await pilot.press("space", "enter")  # US: handover, briefing
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("space", "enter")  # China: handover, briefing
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert app.game.turn == 1
+        for side in ("us", "china"):
+            # Each side, as it takes the seat behind the handover: the event, the report.
+            assert isinstance(app.screen, HandoverScreen) and app.screen.side == side
+            await pilot.press("space")
+            await pilot.pause()
+            assert isinstance(app.screen, EventDialog)
+            assert app.screen.item.title == app.game.event_card("efficiency-breakthrough").title
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ReportScreen)
+            assert set(app.screen.report.sides) == {side}
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, DashboardScreen) and app.table.seat == side
+            await pilot.press("e")
+            await pilot.pause()
+        # Both in again: the second quarter resolves.
+        await settle(pilot, app)
+        assert app.game.turn == 2
+
+
+TUTORIAL_SPLITS = {  # the tutorial briefing's first instruction, side by side
+    "us": {"chips": 50, "datacenters": 20, "power": 15, "research": 10, "intel": 5},
+    "china": {"chips": 45, "fabs": 10, "datacenters": 15, "power": 10, "research": 15,
+              "intel": 5},
+}
+
+
+@pytest.mark.parametrize("side", ["us", "china"])
+async def test_the_tutorial_split_typed_top_to_bottom_is_exact(side) -> None:
+    scenario = load_scenario("tutorial")
+    for share in TUTORIAL_SPLITS[side].values():  # the test reads the briefing's numbers
+        assert f"{share}% " in getattr(scenario.briefing, side)
+    players = {s: "human" if s == side else "bot:balanced" for s in ("us", "china")}
+    game = Game.new(scenario, seed=1, us=players["us"], china=players["china"])
+    app = ComputeRaceApp(game, (side,))
+    app.advisor_futures = TEST_FUTURES
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "o")
+        assert isinstance(app.focused, AllocationEditor)
+        for row, name in enumerate(ALLOCATION):
+            if name in TUTORIAL_SPLITS[side]:
+                await pilot.press(*str(TUTORIAL_SPLITS[side][name]), "enter")
+            if row < len(ALLOCATION) - 1:
+                await pilot.press("down")
+        editor = app.screen.query_one(AllocationEditor)
+        assert editor.problem == ""
+        await pilot.press("escape")
+        allocation = app.table.draft(side).allocation
+        wanted = {name: TUTORIAL_SPLITS[side].get(name, 0) / 100 for name in ALLOCATION}
+        assert allocation.model_dump() == pytest.approx(wanted)
+
+
+async def test_a_scripted_quarter_is_read_only_and_names_the_moves() -> None:
+    scenario = load_scenario("history-2025")
+    game = Game.new(scenario, seed=1, us="human", china="bot:balanced")
+    game.play_out(1)  # 2025Q2: the H20 licence (export controls 2 -> 3)
+    app = ComputeRaceApp(game, ("us",))
+    app.advisor_futures = TEST_FUTURES
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert "Scripted quarter" in str(app.screen.query_one("#status").render())
+        await pilot.press("o")
+        screen = app.screen
+        assert isinstance(screen, OrdersScreen)
+        notice = str(screen.query_one("#orders-scripted").render())
+        assert "2025Q2 is a scripted quarter" in notice
+        assert "Export controls" in notice
+        editor = screen.query_one(AllocationEditor)
+        assert editor.disabled and screen.query_one(PolicyEditor).disabled
+        before = list(editor.tenths)
+        await pilot.press("right", "r", "s")  # nothing moves, no reset, no suggestion
+        assert editor.tenths == before
+        await pilot.press("escape")
+        await finish_turn(pilot, app)
+        assert game.history[1].orders["us"] == ScriptedTurns(scenario).get(1, "us")

@@ -14,18 +14,27 @@ from tests.tui.conftest import short_game
 
 
 @given(st.lists(st.integers(0, 400), min_size=6, max_size=6), st.integers(0, 5),
-       st.integers(-200, 1200))
-def test_rebalance_always_sums_to_100_percent(raw, index, value):
+       st.integers(-200, 1200), st.sets(st.integers(0, 5), max_size=6))
+def test_rebalance_always_sums_to_100_percent(raw, index, value, kept):
     tenths = from_shares([float(r) for r in raw])
-    out = rebalance(tenths, index, value)
+    out, released = rebalance(tenths, index, value, kept)
     assert sum(out) == WHOLE
     assert min(out) >= 0
     assert out[index] == max(0, min(WHOLE, value))
+    if not released:  # the rows set before stay exactly as they were
+        assert all(out[k] == tenths[k] for k in kept if k != index)
 
 
 def test_rebalance_takes_from_the_others_in_proportion():
-    out = rebalance([500, 100, 200, 100, 100, 0], 0, 600)
-    assert out == [600, 80, 160, 80, 80, 0]
+    out, released = rebalance([500, 100, 200, 100, 100, 0], 0, 600)
+    assert out == [600, 80, 160, 80, 80, 0] and not released
+
+
+def test_rows_set_before_stay_and_no_room_frees_them():
+    out, released = rebalance([500, 100, 200, 100, 100, 0], 2, 300, kept={0})
+    assert out == [500, 67, 300, 67, 66, 0] and not released
+    out, released = rebalance([500, 100, 200, 100, 100, 0], 2, 600, kept={0})
+    assert out[2] == 600 and released and sum(out) == WHOLE
 
 
 def test_turn_report_causes_add_up_to_the_change():

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Static
 from game.cli import main
 from game.model.record_file import read_record
 from game.records import autosave, autosave_dir, latest_autosaves
-from game.tui import hooks, present
+from game.tui import hooks, present, terminal
 from game.tui.app import ComputeRaceApp
 from game.tui.screens import BriefingScreen, DashboardScreen, TitleScreen
 from game.tui.screens.replay import ReplayScreen
@@ -297,10 +297,17 @@ async def test_a_bad_record_is_refused_with_a_dialog_and_left_untouched(
 
 
 def run_cli(argv: list[str]) -> int:
+    """main() as run in a terminal (pytest's stdin is not one; see test_play_command)."""
+    terminal.has_terminal = lambda: True  # type: ignore[assignment]
     try:
         return main(argv)
     except SystemExit as exc:  # argparse's own errors
         return int(exc.code or 0)
+    finally:
+        terminal.has_terminal = real_has_terminal  # type: ignore[assignment]
+
+
+real_has_terminal = terminal.has_terminal
 
 
 def test_play_replay_of_a_bad_record_exits_2_untouched(record_path, tmp_path, capsys) -> None:

@@ -16,6 +16,7 @@ from game.bots.base import REGISTRY
 from game.bots.players import DEFAULT_PLAYER
 from game.model.scenario import Scenario
 
+AUDIT_FORMAT = "compute-race-balance"  # what the writer recognises as an audit it wrote
 SEARCH_SEED_OFFSET = 7919  # the search's seeds differ from the audit's: no peeking
 
 
@@ -23,8 +24,8 @@ SEARCH_SEED_OFFSET = 7919  # the search's seeds differ from the audit's: no peek
 class AuditOptions:
     runs: int = 200  # games per pairing and per lever setting
     bots: tuple[str, ...] = ()  # bot names; () = every registered bot
-    budget: int = 320  # plans tried per best-response search
-    search_seeds: int = 24  # seeds each plan is scored over
+    budget: int = 160  # plans tried per best-response search
+    search_seeds: int = 12  # seeds each plan is scored over
     seed: int = 0
     default_bot: str = DEFAULT_PLAYER.removeprefix("bot:")
 
@@ -52,6 +53,7 @@ class Audit:
         """The DESIGN.md section 3 contract, plus intervals, the checks behind each `ok`
         and each best response's margin over the best bot."""
         return {
+            "format": AUDIT_FORMAT,
             "scenario": self.scenario.name,
             "runs": self.options.runs,
             "seed": self.options.seed,

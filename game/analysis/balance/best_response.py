@@ -85,7 +85,12 @@ def encode(side: str, orders: SideOrders) -> FloatArray:
 def plans_of(side: str, x: FloatArray, starts: tuple[int, ...], per_plan: int) -> Plans:
     """Plans (P, K * WIDTH) as a recipe that plays each over `per_plan` games."""
     p, k = x.shape[0], len(starts)
-    orders = decode(side, x.reshape(p * k, WIDTH))
+    decoded = decode(side, x.reshape(p * k, WIDTH))
+    # Through the orders model, exactly as the plan's orders file will be read back: the
+    # plan plays here bit for bit as it plays from the file.
+    rows = [orders_from_arrays(side, decoded, i).to_arrays() for i in range(p * k)]
+    orders = SideOrders(*(np.concatenate([getattr(r, name) for r in rows])
+                          for name in ("allocation", "training_share", "policy")))
     return Plans(starts, orders.allocation.reshape(p, k, N_ALLOC),
                  orders.training_share.reshape(p, k), orders.policy.reshape(p, k, -1),
                  per_plan)

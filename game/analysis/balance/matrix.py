@@ -50,8 +50,8 @@ class Pairing:
 
 
 def bot_player(name: str) -> str:
-    """The PLAYER string of a bot at its normal level."""
-    return f"bot:{name}:normal"
+    """The PLAYER string of a bot: `NAME` at its normal level, or `NAME:LEVEL`."""
+    return f"bot:{name}" if ":" in name else f"bot:{name}:normal"
 
 
 def play_matrix(runner: Runner, bots: tuple[str, ...], seeds: np.ndarray) -> list[Pairing]:

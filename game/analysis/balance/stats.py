@@ -42,7 +42,8 @@ def wilson(successes: int, trials: int) -> Estimate:
     z2 = Z95 * Z95
     centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
     half = Z95 * math.sqrt(p * (1 - p) / trials + z2 / (4 * trials * trials)) / (1 + z2 / trials)
-    return Estimate(p, max(0.0, centre - half), min(1.0, centre + half))
+    # Clamped so rounding never puts p outside its own interval (at 0% and 100% exactly).
+    return Estimate(p, min(p, max(0.0, centre - half)), max(p, min(1.0, centre + half)))
 
 
 def paired(treated: FloatArray, control: FloatArray) -> Estimate:

@@ -5,6 +5,7 @@ advisor panel."""
 from __future__ import annotations
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +20,7 @@ from game.session import Game
 from game.tui.messages import EndTurnRequested, ForecastReady, OrdersCommitted
 from game.tui.policy_text import params_in_force
 from game.tui.present import side_label
+from game.tui.scripted import scripted_notice
 from game.tui.table import Table
 from game.tui.widgets.advisor import AdvisorPanel, format_forecast
 from game.tui.widgets.allocation import AllocationEditor
@@ -43,9 +45,15 @@ class OrdersScreen(Screen[None]):
         self.game = game  # the advisor's forecasts and the policies in force read it
         self.side = side
 
+    @property
+    def scripted(self) -> Orders | None:
+        """The scenario's orders for this quarter (history): the editor only shows them."""
+        return self.table.game.scripted(self.side)
+
     def compose(self) -> ComposeResult:
         game = self.game
-        draft = self.table.draft(self.side)
+        fixed = self.scripted
+        draft = fixed if fixed is not None else self.table.draft(self.side)
         budget = game.figures()[self.side]["budget"]
         state = game.state
         column = 0 if self.side == "us" else 1
@@ -54,30 +62,44 @@ class OrdersScreen(Screen[None]):
         yield Static(f"[b]Orders: {side_label(self.side)}[/b] · {game.date} · turn "
                      f"{game.turn + 1}/{game.turns} · budget ${budget:.1f}B this quarter",
                      id="orders-title")
+        if fixed is not None:
+            yield Static(Text(scripted_notice(game.date, game.last_orders(self.side), fixed)),
+                         id="orders-scripted")
         with VerticalScroll(id="orders-scroll"):
             with Horizontal(id="orders-body"):
                 with Vertical(id="orders-left"):
                     yield Label("Budget allocation (always adds up to 100%)",
                                 classes="section")
-                    yield AllocationEditor(draft.allocation, budget, id="allocation")
+                    yield AllocationEditor(draft.allocation, budget, id="allocation",
+                                           disabled=fixed is not None)
                     # ADVISOR PANEL (analysis issue: Game.forecast)
                     yield AdvisorPanel(id="advisor")
                 with Vertical(id="orders-right"):
                     yield Label("Training and policies", classes="section")
                     yield PolicyEditor(self.side, draft.policies, draft.training_share,
-                                       in_force, params_in_force(game), id="policies")
+                                       in_force, params_in_force(game), id="policies",
+                                       disabled=fixed is not None)
                     yield Static("", id="policy-detail")
             yield Static("", id="orders-problem")
             with Horizontal(id="orders-buttons"):
                 yield Button("Done (Esc)", id="done", variant="primary")
-                yield Button("Reset to last turn (r)", id="reset")
-                yield Button("Bot's suggestion (s)", id="suggest")
+                if fixed is None:
+                    yield Button("Reset to last turn (r)", id="reset")
+                    yield Button("Bot's suggestion (s)", id="suggest")
                 yield Button("End turn (e)", id="end", variant="success")
         yield GameFooter()
 
     def on_mount(self) -> None:
-        self.query_one(AllocationEditor).focus()
+        if self.scripted is None:
+            self.query_one(AllocationEditor).focus()
+        else:
+            self.query_one("#done", Button).focus()
         self._orders_changed()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("reset", "suggest"):  # nothing to change in a scripted quarter
+            return self.scripted is None
+        return True
 
     # --- building the orders ------------------------------------------------------------
     def build(self) -> Orders | None:
@@ -96,6 +118,8 @@ class OrdersScreen(Screen[None]):
 
     def commit(self) -> bool:
         """Keep the orders on screen as the side's draft; False if they are invalid."""
+        if self.scripted is not None:
+            return True  # history's orders: nothing of the player's to keep
         orders = self.build()
         if orders is None:
             return False

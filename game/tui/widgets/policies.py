@@ -30,8 +30,9 @@ class PolicyEditor(RowEditor):
             self.editor = editor
 
     def __init__(self, side: str, policies: USPolicies | ChinaPolicies, training_share: float,
-                 in_force: dict[str, float], params: Params, *, id: str | None = None):
-        super().__init__(id=id)
+                 in_force: dict[str, float], params: Params, *, id: str | None = None,
+                 disabled: bool = False):
+        super().__init__(id=id, disabled=disabled)
         self.side = side
         self.specs: list[PolicySpec] = specs(side)
         self.values: dict[str, float] = {s.name: float(getattr(policies, s.name))

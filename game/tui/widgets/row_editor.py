@@ -28,6 +28,7 @@ class RowEditor(Widget, can_focus=True):
     problem: reactive[str] = reactive("")
 
     ROW_HEIGHT = 1
+    KEEPS_ROWS = False  # space keeps or frees the picked row (toggle_row)
     # Cell columns of the ◀ and ▶ glyphs in a row, for the mouse.
     LEFT_ARROW: tuple[int, int] = (0, 0)
     RIGHT_ARROW: tuple[int, int] = (0, 0)
@@ -48,6 +49,10 @@ class RowEditor(Widget, can_focus=True):
 
     def hint(self) -> str:
         return "←/→ adjust · type a number and Enter to set it"
+
+    def toggle_row(self, index: int) -> None:
+        """Space on a row, for editors that KEEPS_ROWS."""
+        raise NotImplementedError
 
     # --- behaviour ------------------------------------------------------------------------
     def render(self) -> Text:
@@ -81,6 +86,8 @@ class RowEditor(Widget, can_focus=True):
             self.typed = self.typed[:-1]
         elif event.key == "enter" and self.typed:
             self._apply_typed()
+        elif event.key == "space" and not self.typed and self.KEEPS_ROWS:
+            self.toggle_row(self.selected)
         elif event.key == "escape" and (self.typed or self.problem):
             self.typed = ""
             self.problem = ""
