@@ -380,8 +380,8 @@ class SuddenDeathRule(_Frozen):
 
 
 class Victory(_Frozen):
-    """How the game is won. A crisis (tension at the threshold) always ends it, blamed on
-    the side that escalated last."""
+    """How the game is won. Open conflict, the gravest crisis (engine/crisis.py), ends it
+    at a cost to each side by its share of the blame."""
 
     us: Weights = Weights()
     """The US bloc's score weights."""

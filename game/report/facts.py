@@ -186,8 +186,9 @@ def outcome(game: Game) -> Outcome:
 def scoring_rule(has_par: bool) -> str:
     """How the score is measured, in words (par when the scenario has one)."""
     if has_par:
-        return ("Both sides start at 50 and score by how far each goal beats par: what the "
-                "default bots reach by the same quarter.")
+        return ("Both sides start at 50 and score, quarter by quarter, by how far each goal "
+                "beats par: what the default bots reach by the same quarter; the score is the "
+                "mean of the quarters, later ones weighing more.")
     return "Both sides start at 50 and score by what they gain against the opening position."
 
 
