@@ -19,83 +19,36 @@ from typing import Any
 
 import numpy as np
 
-from game import ENGINE_VERSION, __version__
+from game import facilitation, recording
 from game.analysis.forecast import Forecast, forecast
-from game.analysis.par import check_par, rules_with_par
+from game.analysis.par import rules_with_par
 from game.bots.observation import observe
-from game.bots.players import (
-    DEFAULT_PLAYER,
-    Player,
-    PlayerSpec,
-    ScriptedTurns,
-    make_player,
-    parse_player,
-)
+from game.bots.players import DEFAULT_PLAYER, PlayerSpec, ScriptedTurns, parse_player, player_orders
 from game.engine.log import TurnLog
-from game.engine.metrics import METRIC_NAMES, metrics
-from game.engine.orders import SideOrders
 from game.engine.rules import Rules
-from game.engine.score import winners
 from game.engine.state import WorldState, digest
 from game.engine.step import step
 from game.engine.types import SIDES, FloatArray, side_index
+from game.facilitation import GameOver
 from game.model.clock import quarter_label
 from game.model.compile import opening_state
 from game.model.errors import InputError
 from game.model.facilitator import (
-    CustomEvent,
     FacilitatorAction,
     JournalEntry,
     JournalKind,
     ParamOverride,
-    ScheduledInject,
-    facilitated_rules,
     fit_deck,
-    parse_action,
-    timestamp,
 )
 from game.model.finite import check_finite
-from game.model.orders import Orders, opening_orders, orders_from_arrays, parse_orders
-from game.model.record import (
-    Parent,
-    Pending,
-    Players,
-    Record,
-    TurnEntry,
-    content_hash,
-    new_game_id,
-    split_player,
-)
+from game.model.orders import Orders, opening_orders, parse_orders
+from game.model.record import Parent, Record, TurnEntry, new_game_id
 from game.model.record_file import read_record, write_record
 from game.model.scenario import Event, Scenario
 from game.model.views import SideView, build_view
-from game.summary import Outcome, TurnSummary, opening_outcome, summarize
+from game.summary import Outcome, TurnRecord, TurnSummary, figures_of, opening_outcome, summarize
 
-
-@dataclass
-class TurnRecord:
-    """One resolved turn: the orders both sides gave, what the engine logged, the
-    state after it and its digest."""
-
-    turn: int
-    orders: dict[str, Orders]
-    log: TurnLog
-    state: WorldState
-    digest: str
-    injects: tuple[int, ...] = ()
-    # Facilitator actions made before this turn resolved, in order (game.model.facilitator);
-    # a replay applies them with Game.apply before advancing the turn.
-    actions: tuple[FacilitatorAction, ...] = ()
-    # The rules the turn resolved under (the facilitator's actions so far included): what
-    # the views and summary of this turn are built with, whatever is overridden later.
-    rules: Rules | None = None
-    # Built once, on first use (a resolved turn never changes).
-    summary: TurnSummary | None = field(default=None, repr=False, compare=False)
-    views: dict[str, SideView] = field(default_factory=dict, repr=False, compare=False)
-
-
-class GameOver(Exception):
-    """The game has ended; no more turns can be played."""
+__all__ = ["Game", "GameOver", "TurnRecord"]
 
 
 @dataclass
@@ -177,8 +130,7 @@ class Game:
 
     def winner(self) -> str | None:
         """"us", "china", or None for a draw (by the score as it stands)."""
-        w = int(winners(self.state, self.rules.victory)[0])
-        return None if w < 0 else SIDES[w]
+        return self.outcome().winner
 
     @property
     def scores(self) -> dict[str, float]:
@@ -190,12 +142,8 @@ class Game:
         if turn is None:
             turn = self.turn - 1
         if turn < 0:
-            m = metrics(self.opening, None)
-        else:
-            rec = self.history[turn]
-            m = metrics(rec.state, rec.log)
-        return {side: {name: float(m[name][0, i]) for name in METRIC_NAMES}
-                for i, side in enumerate(SIDES)}
+            return figures_of(self.opening, None)
+        return figures_of(self.history[turn].state, self.history[turn].log)
 
     # --- playing -------------------------------------------------------------------
     def submit(self, side: str, orders: Orders | dict[str, Any]) -> Orders:
@@ -210,115 +158,51 @@ class Game:
         self.pending[side] = orders
         return orders
 
+    # --- the facilitator's tools (game/facilitation.py) ------------------------------
     def inject(self, event_id: str, at: int | None = None,
                when: datetime | None = None) -> None:
         """Force a deck card to fire at the end of the coming turn, or of the later 0-based
         turn `at` (facilitator). Journaled."""
-        try:
-            index = self.rules.deck.ids.index(event_id)
-        except ValueError:
-            raise ValueError(f"no event {event_id!r} in the deck (allowed: "
-                             f"{', '.join(self.rules.deck.ids)})") from None
-        title = self.rules.deck.titles[index]
-        if at is not None and at != self.turn:
-            if not self.turn < at < self.turns:
-                raise ValueError(f"turn {at + 1} cannot be scheduled (allowed: turns "
-                                 f"{self.turn + 1}-{self.turns}, counting from 1)")
-            self.apply(ScheduledInject(event=event_id, turn=at))
-            self._journal("schedule", f"{title} [{event_id}] scheduled for "
-                                      f"{self.date_of(at)}", when)
-            return
-        if self.over:
-            raise GameOver("the game is over")
-        if index not in self.pending_injects:
-            self.pending_injects.append(index)
-        self._journal("inject", f"{title} [{event_id}] injected", when)
+        facilitation.inject(self, event_id, at, when)
 
-    # --- the facilitator's other tools (game.model.facilitator) ----------------------
     def override(self, param: str, value: float, side: str = "both",
                  level: int | None = None, when: datetime | None = None) -> ParamOverride:
         """Set a model constant from the coming turn to the end of the game. Journaled."""
-        action = parse_action(ParamOverride, {"param": param, "value": value, "side": side,
-                                              "level": level}, "override")
-        self.apply(action)
-        self._journal("override", action.describe(), when)
-        return action
+        return facilitation.override(self, param, value, side, level, when)
 
     def add_event(self, event: Event | dict[str, Any], inject: bool = True,
                   at: int | None = None, when: datetime | None = None) -> Event:
         """Add a custom card (the scenario file's event format) to the deck; with `inject`,
         it fires at the end of the coming turn (or of turn `at`). Journaled."""
-        action = parse_action(CustomEvent, {"event": event}, "event")
-        card = action.event
-        self.apply(action)
-        self._journal("custom_event", f"new card {card.title} [{card.id}]: {card.text}".strip(),
-                      when)
-        if inject:
-            self.inject(card.id, at=at, when=when)
-        return card
+        return facilitation.add_event(self, event, inject, at, when)
 
     def note(self, text: str, when: datetime | None = None) -> JournalEntry:
         """A timestamped facilitator note, kept in the record and shown in the debrief."""
-        if not text.strip():
-            raise ValueError("a note needs some text")
-        return self._journal("note", text.strip(), when)
+        return facilitation.note(self, text, when)
 
     def log_action(self, kind: JournalKind, text: str = "",
                    when: datetime | None = None) -> JournalEntry:
         """Journal a console action that does not change the game (pause, resume, reveal)."""
-        if kind not in ("pause", "resume", "reveal"):
-            raise ValueError(f"{kind!r} is not a console action to log (allowed: pause, "
-                             "resume, reveal; notes use note())")
-        return self._journal(kind, text or kind, when)
+        return facilitation.log_action(self, kind, text, when)
 
     def reveal(self, when: datetime | None = None) -> dict[str, dict[str, float]]:
         """Both sides' true figures now (for the facilitator's screen). Journaled."""
-        self._journal("reveal", "true figures revealed", when)
+        facilitation.journal(self, "reveal", "true figures revealed", when)
         return self.figures()
 
     def apply(self, action: FacilitatorAction) -> None:
         """Apply a facilitator action from the coming turn on (not journaled: records
         replay through here). Raises ValueError if it does not fit this game."""
-        ids = self.rules.deck.ids
-        if isinstance(action, CustomEvent) and action.event.id in ids:
-            raise ValueError(f"the deck already has a card {action.event.id!r} "
-                             "(choose another id)")
-        if isinstance(action, ScheduledInject):
-            if action.event not in ids:
-                raise ValueError(f"no event {action.event!r} in the deck (allowed: "
-                                 f"{', '.join(ids)})")
-            if not self.turn <= action.turn < self.turns:
-                raise ValueError(f"turn {action.turn + 1} is not to come (allowed: turns "
-                                 f"{self.turn + 1}-{self.turns}, counting from 1)")
-        if self.over:
-            raise GameOver("the game is over")
-        self.pending_actions.append(action)
-        self._rebuild_rules()
+        facilitation.apply(self, action)
 
     @property
     def actions(self) -> list[FacilitatorAction]:
         """Every facilitator action in force, in the order made."""
-        return [a for rec in self.history for a in rec.actions] + self.pending_actions
+        return facilitation.actions(self)
 
     def event_card(self, event_id: str) -> Event:
         """The full card (text, effects) of a deck id: the scenario's or a custom one."""
-        for card in self.scenario.events:
-            if card.id == event_id:
-                return card
-        for action in self.actions:
-            if isinstance(action, CustomEvent) and action.event.id == event_id:
-                return action.event
-        raise ValueError(f"no event {event_id!r} in the deck")
-
-    def _rebuild_rules(self) -> None:
-        self.rules = facilitated_rules(self.scenario, rules_with_par(self.scenario, self.par),
-                                       self.actions)
-
-    def _journal(self, kind: JournalKind, text: str, when: datetime | None) -> JournalEntry:
-        entry = JournalEntry(at=timestamp(when), turn=min(self.turn, self.turns - 1),
-                             date=self.date, kind=kind, text=text)
-        self.journal.append(entry)
-        return entry
+        return facilitation.event_card(self, event_id)
 
     def scripted(self, side: str) -> Orders | None:
         """The scenario's fixed orders for `side` this turn, if any."""
@@ -331,21 +215,19 @@ class Game:
         return self.suggested_orders(side, bot=False)
 
     def suggested_orders(self, side: str, bot: bool = True) -> Orders:
-        """What the side's bot would order now (bot=True), or its opening policies with
-        default allocation (bot=False)."""
-        i = side_index(side)
-        if bot:
-            player = self._player(side, force_bot=True)
-            arrays = player.orders(observe(self.state, self.rules, self.turn, self.turns, i,
-                                           opening=self.opening))
-            return orders_from_arrays(side, arrays)
-        return opening_orders(self.scenario, side)
-
-    def _player(self, side: str, force_bot: bool = False) -> Player:
+        """What the side's bot (the default bot for a human or a script) would order now
+        (bot=True), or its opening policies with default allocation (bot=False)."""
+        if not bot:
+            return opening_orders(self.scenario, side)
         spec = self.players[side]
-        if spec.kind == "human" or (force_bot and spec.kind != "bot"):
-            spec = parse_player(DEFAULT_PLAYER)
-        return make_player(spec, side, self.scenario)
+        return self.orders_of(side, spec if spec.kind == "bot" else parse_player(DEFAULT_PLAYER))
+
+    def orders_of(self, side: str, spec: PlayerSpec) -> Orders:
+        """What player `spec` (a bot or a script) would order for `side` now, from the
+        side's own fogged observation, as a record keeps orders."""
+        obs = observe(self.state, self.rules, self.turn, self.turns, side_index(side),
+                      opening=self.opening)
+        return player_orders(spec, side, self.scenario, obs)
 
     def orders_for(self, side: str) -> Orders:
         """The orders that will be used for `side` this turn if advanced now."""
@@ -356,10 +238,7 @@ class Game:
             return self.pending[side]
         if self.players[side].kind == "human":
             return self.last_orders(side)
-        i = side_index(side)
-        arrays: SideOrders = self._player(side).orders(
-            observe(self.state, self.rules, self.turn, self.turns, i, opening=self.opening))
-        return orders_from_arrays(side, arrays)
+        return self.orders_of(side, self.players[side])
 
     def advance(self) -> TurnLog:
         """Resolve the turn. Missing orders come from the sides' players."""
@@ -399,9 +278,9 @@ class Game:
         self.pending.clear()
         self.pending_injects.clear()
         self.pending_actions.clear()
-        self._rebuild_rules()
+        facilitation.rebuild_rules(self)
         self.undone += 1
-        self._journal("undo", f"took back {self.date_of(self.turn)}", when)
+        facilitation.journal(self, "undo", f"took back {self.date_of(self.turn)}", when)
         return self.turn
 
     # --- seeing --------------------------------------------------------------------
@@ -421,16 +300,13 @@ class Game:
     def view_at(self, turns: int, side: str) -> SideView:
         """What `side` saw after `turns` resolved turns (0: the opening), under the rules
         in force then: a later override does not rewrite what a screen showed."""
-        if turns == 0:
-            if side not in self._opening_views:
-                self._opening_views[side] = build_view(
-                    self.scenario, self.rules_at(-1), self.opening, None, 0, side)
-            return self._opening_views[side]
-        rec = self._record(turns - 1)
-        if side not in rec.views:
-            rec.views[side] = build_view(self.scenario, self.rules_at(rec.turn), rec.state,
-                                         rec.log, turns, side)
-        return rec.views[side]
+        rec = self._record(turns - 1) if turns else None
+        views = rec.views if rec is not None else self._opening_views
+        if side not in views:
+            views[side] = build_view(self.scenario, self.rules_at(turns - 1),
+                                     rec.state if rec else self.opening,
+                                     rec.log if rec else None, turns, side)
+        return views[side]
 
     def summary(self, turn: int) -> TurnSummary:
         """The facts of resolved turn `turn` (0-based): figures, events, tension, score
@@ -477,54 +353,20 @@ class Game:
     # --- records: save, load, replay, branch (the format: game/model/record.py) ----
     def to_record(self) -> Record:
         """This game as a record: its save file and its replay."""
-        ids = self.rules.deck.ids
-        content = self.scenario.model_dump(mode="json")
-        return Record(
-            engine_version=ENGINE_VERSION, app_version=__version__, game=self.game_id,
-            parent=self.parent, seed=self.seed,
-            players=Players(**{side: str(spec) for side, spec in self.players.items()}),
-            undone=self.undone, over=self.over,
-            turns=[TurnEntry.of(r, ids, self.date_of(r.turn)) for r in self.history],
-            pending=Pending.of(self.pending, self.pending_injects, self.pending_actions, ids),
-            journal=list(self.journal), scenario_hash=content_hash(content), scenario=content,
-            par=self.par.tolist() if self.par is not None else None)
+        return recording.record_of(self)
 
     @classmethod
     def from_record(cls, record: Record, until: int | None = None) -> Game:
-        """Recompute a recorded game from its scenario and seed, applying each turn's
+        """Recompute a recorded game from its scenario, seed and par, applying each turn's
         facilitator actions, injects and orders as recorded: the first `until` turns, or
         all of them and what was pending for the next. Players are restored unchecked (a
         replay needs none). Raises ValueError when the record does not fit the rules."""
-        specs = {side: PlayerSpec(*split_player(getattr(record.players, side)))
-                 for side in SIDES}
-        scenario = record.scenario_model()
-        par = None if record.par is None else check_par(record.par, scenario.clock.turns)
-        game = cls.new(scenario, record.seed, us=specs["us"], china=specs["china"], par=par)
-        game.game_id, game.parent, game.undone = record.game, record.parent, record.undone
-        game.journal = list(record.journal)
-        for entry in record.turns[:until]:
-            game.replay_turn(entry)
-        if until is None or until >= len(record.turns):
-            for action in record.pending.actions:
-                game.apply(action)
-            game.pending_injects = [game.rules.deck.ids.index(e)
-                                    for e in record.pending.injects]
-            game.pending.update({side: orders for side in SIDES
-                                 if (orders := getattr(record.pending, side)) is not None})
-        return game
+        return recording.game_of(cls, record, until)
 
     def replay_turn(self, entry: TurnEntry) -> TurnLog:
         """Play the next turn exactly as `entry` recorded it: its facilitator actions,
         injects and both sides' orders (even on turns the scenario scripts)."""
-        if entry.turn != self.turn + 1:
-            raise ValueError(f"turns[{entry.turn - 1}]: turn {entry.turn} cannot follow "
-                             f"turn {self.turn}")
-        if self.over:
-            raise GameOver(f"turns[{entry.turn - 1}]: the game was already over after "
-                           f"turn {self.turn}")
-        for action in entry.actions:
-            self.apply(action)
-        self.pending_injects = list(entry.inject_indices(self.rules.deck.ids))
+        recording.prepare_turn(self, entry)
         return self._resolve(entry.orders.by_side())
 
     def save(self, path: str | Path, force: bool = False) -> Path:
@@ -548,17 +390,6 @@ class Game:
         """A new game that shares this one's first `turn` turns (0: from the opening) and
         plays on from there, with new players where given: `g.branch(3, us="human")`
         takes the US side from the fourth quarter. Its record names this game as parent."""
-        if not 0 <= turn <= self.turn:
-            raise ValueError(f"cannot branch at turn {turn}: this game has played "
-                             f"{self.turn} (allowed: 0 to {self.turn})")
-        specs = dict(self.players)
-        for side, player in (("us", us), ("china", china)):
-            if player is not None:
-                specs[side] = parse_player(player) if isinstance(player, str) else player
-        child = Game(self.scenario, self.seed, specs, self.rules, self.opening,
-                     history=list(self.history[:turn]),
-                     journal=[e for e in self.journal if e.turn < turn],
-                     parent=Parent(game=self.game_id, turn=turn,
-                                   digest=self.history[turn - 1].digest if turn else ""))
-        child._rebuild_rules()  # the facilitator's actions of the kept turns only
+        child = recording.branch_of(self, turn, us, china)
+        facilitation.rebuild_rules(child)  # the facilitator's actions of the kept turns only
         return child

@@ -9,7 +9,7 @@ first game of the batch: a `Game` plays one. Pure: no I/O, no clock.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game.engine.deployment import SHORT_OF
 from game.engine.events import EVENT_SOURCES
@@ -19,7 +19,10 @@ from game.engine.rules import SCORE_TERMS, Rules
 from game.engine.score import winners
 from game.engine.state import WorldState
 from game.engine.types import SIDES, IntArray
+from game.model.facilitator import FacilitatorAction
+from game.model.orders import Orders
 from game.model.scenario import Event
+from game.model.views import SideView
 
 Figures = Mapping[str, float]  # METRICS name -> value, for one side
 
@@ -84,6 +87,28 @@ class TurnSummary:
     tension_causes: Mapping[str, float]  # cause -> points; they add up to the change
     outcome: Outcome
     digest: str
+
+
+@dataclass
+class TurnRecord:
+    """One resolved turn: the orders both sides gave, what the engine logged, the
+    state after it and its digest."""
+
+    turn: int
+    orders: dict[str, Orders]
+    log: TurnLog
+    state: WorldState
+    digest: str
+    injects: tuple[int, ...] = ()
+    # Facilitator actions made before this turn resolved, in order (game.model.facilitator);
+    # a replay applies them with Game.apply before advancing the turn.
+    actions: tuple[FacilitatorAction, ...] = ()
+    # The rules the turn resolved under (the facilitator's actions so far included): what
+    # the views and summary of this turn are built with, whatever is overridden later.
+    rules: Rules | None = None
+    # Built once, on first use (a resolved turn never changes).
+    summary: TurnSummary | None = field(default=None, repr=False, compare=False)
+    views: dict[str, SideView] = field(default_factory=dict, repr=False, compare=False)
 
 
 def effects_text(card: Event) -> str:

@@ -1,4 +1,4 @@
-"""Write the committed JSON Schemas under schemas/ (scenario and orders files).
+"""Write the committed JSON Schemas under schemas/ (scenario, orders and record files).
 
     python scripts/write_schemas.py          # rewrite them
     python scripts/write_schemas.py --check  # exit 1 if they are out of date
@@ -12,11 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.model.schemas import schema_text
+from game.model.schemas import KINDS, schema_text
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMITTED = {"scenario": ROOT / "schemas" / "scenario.schema.json",
-             "orders": ROOT / "schemas" / "orders.schema.json"}
+COMMITTED = {kind: ROOT / "schemas" / f"{kind}.schema.json" for kind in KINDS}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -109,8 +109,12 @@ def test_every_bot_plays_every_scenario_to_the_end(scenario, name):
 
 def test_lookahead_at_every_level_gives_legal_orders():
     for level in LEVELS:
-        play("baseline-2025", make_bot(f"lookahead:{level}"), make_bot("balanced"),
-             derive_seeds(9, 1), turns=2)
+        history, state = play("baseline-2025", make_bot(f"lookahead:{level}"),
+                              make_bot("balanced"), derive_seeds(9, 1), turns=2)
+        assert len(history) == 2
+        for given in history:
+            check_orders(given[US], US, 1)  # the lookahead's own orders, each turn
+        assert np.all(np.isfinite(state.score))
 
 
 @pytest.mark.parametrize("name", [*PERSONALITIES, "lookahead"])
@@ -226,7 +230,8 @@ def test_belief_shows_estimates_of_the_other_side_not_the_truth():
                              for side in (US, CHINA)), rules, 0)
     est, _ = estimates(state, rules.params, 1)
     belief = observe(state, rules, 1, 24, US, opening=start).belief()
-    whole = ("seed", "demand_trend", "tension", "last_escalator", "over", "event_left",
+    whole = ("seed", "demand_trend", "price_index", "tension", "last_escalator", "over",
+             "event_left",
              "event_fired", "fab_taiwan", "taiwan_pipe")  # shared, or the US bloc's own
     for name in STATE_FIELDS:  # own side (and what is shared): exact, every field
         mine, true = getattr(belief, name), getattr(state, name)

@@ -67,3 +67,42 @@ def test_us_budget_2025(m):
     # The budget a quarter's orders spend: the opening's, then each turn's next budget.
     budgets = m["budget"][: Q4_2025, :, 0]
     assert 60 <= median(budgets.mean(axis=0)) <= 110
+
+
+# --- model v2 targets (REFERENCE.md "Calibration targets ..., model v2") ------------------
+
+@pytest.fixture(scope="module")
+def whole(baseline):
+    return run_batch(baseline, SEEDS).metrics
+
+
+def test_us_bloc_accelerators_produced_in_2025(m):
+    assert 5 <= median(m["chips_produced"][: Q4_2025 + 1, :, 0].sum(axis=0)) <= 11
+
+
+def test_capability_in_2025q1(m):
+    # The largest run of early 2025: a few 1e26 FLOP.
+    assert 26.3 <= median(m["capability"][Q1_2025].max(axis=1)) <= 26.8
+
+
+def test_us_chip_export_revenue_2025q1(m):
+    assert 2 <= median(m["chip_export_revenue"][Q1_2025, :, 0]) <= 6
+
+
+def test_chinas_home_market_served_by_chinese_models_2025(m):
+    assert median(m["home_share"][: Q4_2025 + 1, :, 1].mean(axis=0)) >= 0.8
+
+
+def test_frontier_price_shown_to_players_any_quarter(whole):
+    price = np.median(whole["frontier_price"], axis=1)  # (T, 2): median path per side
+    assert np.all((price >= 0.05) & (price <= 60))
+
+
+def test_us_connected_ai_power_2030q4(whole):
+    assert 40 <= median(whole["power_gw"][-1, :, 0]) <= 160
+
+
+def test_us_budget_2030_is_not_absurd(whole):
+    # The "figures a workshop would laugh at": $1.7T a year. Forecasts of US AI
+    # capex by 2030 run to about $1T a year.
+    assert median(whole["budget"][-1, :, 0]) * 4 <= 1200

@@ -120,20 +120,24 @@ def test_the_same_inputs_give_the_same_game(baseline, rules, opening, seq, seed)
         np.testing.assert_array_equal(getattr(runs[0], name), getattr(runs[1], name))
 
 
-def test_a_game_resumed_from_any_turn_continues_identically(rules, opening):
-    from tests.helpers import orders
+def test_a_game_resumed_from_a_saved_record_continues_identically(baseline, tmp_path):
+    """Resume from the file, not from the object in memory: the saved record is replayed
+    into a new game whose state then steps on exactly like the uninterrupted one."""
+    from game import Game
 
-    us, china = orders(1), orders(1, policy=(0, 2, 2, 1, 0))
-    state = opening([5])
-    states = [state]
-    for turn in range(8):
-        state, _ = step(state, us, china, rules, turn)
-        states.append(state)
-    resumed = states[4]
-    for turn in range(4, 8):
-        resumed, _ = step(resumed, us, china, rules, turn)
+    straight = Game.new(baseline, seed=5)
+    straight.play_out(8)
+    first = Game.new(baseline, seed=5)
+    first.play_out(4)
+    path = first.save(tmp_path / "half.json")
+    del first
+    resumed = Game.load(path)
+    assert resumed.turn == 4
+    resumed.play_out(4)
     for name in STATE_FIELDS:
-        np.testing.assert_array_equal(getattr(resumed, name), getattr(state, name))
+        np.testing.assert_array_equal(getattr(resumed.state, name),
+                                      getattr(straight.state, name))
+    assert resumed.digests() == straight.digests()
 
 
 def test_a_finished_game_stays_frozen(rules, opening):

@@ -252,3 +252,13 @@ def test_a_game_id_with_path_parts_is_refused(tmp_path, record_bytes):
     game.game_id = "../escape"
     with pytest.raises(InputError, match="not a safe file name"):
         autosave(game)
+
+
+@pytest.mark.parametrize("name", ["notes.json", "notes.txt", "notes.md"])
+def test_balance_refuses_a_foreign_output_before_the_audit(tmp_path, capsys, name):
+    notes = tmp_path / name
+    notes.write_text("mine\n")
+    refused(capsys, ["balance", "tutorial", "--quick", "-o", str(notes)], notes,
+            "the game wrote; refusing to overwrite it")
+    assert notes.read_text() == "mine\n"
+

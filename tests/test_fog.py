@@ -82,16 +82,18 @@ def test_the_screen_shows_what_the_bot_decides_on(baseline):
 # Every field of the state, by what the other side's column is to an observer. Written out
 # here rather than taken from the code under test, and checked to cover the whole state,
 # so a new field must be placed before the tests below pass.
-_SHARED = ("seed", "demand_trend", "tension", "last_escalator", "over", "event_left",
-           "event_fired")  # no side axis: the world's, or public
-_PUBLIC = ("policy", "market_share", "revenue", "score", "score_anchor", "escalation", "blame",
+_SHARED = ("seed", "demand_trend", "price_index", "tension", "last_escalator", "over",
+           "event_left", "event_fired")  # no side axis: the world's, or public
+_PUBLIC = ("policy", "market_share", "revenue", "score", "score_anchor", "frontier_price",
+           "token_share", "home_share", "world_share", "escalation", "blame",
            "points_sum")  # blame follows from the public moves, scores are announced
 _ESTIMATED = ("budget", "compute", "inventory", "power_gw", "dc_gw", "power_used_gw",
               "algo_eff", "hw_eff", "capability", "fab_yield")
 _TOTAL_ESTIMATED = ("dc_pipe", "power_pipe")  # the total is estimated, the timing hidden
 _US_ONLY = ("fab_taiwan", "taiwan_pipe")  # hidden from China
-# The rest: fab capacity and its pipeline, the budget's base, intelligence effort, chip
-# energy and serving efficiency, tokens served and the price they sold at.
+# The rest: fab capacity and its pipeline, the budget's base and income, intelligence
+# effort, chip energy and serving efficiency, export-grade chips' serving extra, tokens
+# served and the price they sold at.
 _HIDDEN_PER_SIDE = tuple(name for name in STATE_FIELDS if name not in (
     *_SHARED, *_PUBLIC, *_ESTIMATED, *_TOTAL_ESTIMATED, *_US_ONLY))
 

@@ -8,8 +8,8 @@ import sys
 import pytest
 
 HEADLESS = ["game.files", "game.engine", "game.model", "game.bots", "game.analysis",
-            "game.session", "game.present", "game.report",
-            "game.cli"]
+            "game.summary", "game.facilitation", "game.recording", "game.session",
+            "game.present", "game.records", "game.report", "game.cli"]
 
 
 @pytest.mark.parametrize("module", HEADLESS)

@@ -152,8 +152,10 @@ def test_research_raises_efficiency_with_diminishing_returns(quiet, opening):
 
 
 def test_training_share_raises_capability_and_lowers_revenue(quiet, opening):
-    serve, _ = run(quiet, opening, us={"training": 0.2}, turns=6)
-    train, _ = run(quiet, opening, us={"training": 0.8}, turns=6)
+    """Serving capacity binds only for a side that under-builds it: training nearly
+    everything leaves too little to serve its market."""
+    serve, _ = run(quiet, opening, us={"training": 0.3}, turns=6)
+    train, _ = run(quiet, opening, us={"training": 0.9}, turns=6)
     assert np.all(train.capability[:, 0] > serve.capability[:, 0])
     assert np.all(train.revenue[:, 0] < serve.revenue[:, 0])
 

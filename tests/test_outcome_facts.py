@@ -186,3 +186,15 @@ def test_tension_rising_toward_the_sustained_level_is_not_called_relaxation(rule
     assert causes["relaxation"].tolist() == pytest.approx([0.0, -5.0])
     total = sum(causes.values())
     np.testing.assert_allclose(total, out.tension - low.tension)
+
+
+def test_fog_exactness_and_ranges_are_the_engines():
+    from game.engine import observation
+
+    assert observation.is_exact("market_share") and observation.is_exact("revenue")
+    assert not observation.is_exact("compute")
+    assert observation.estimate_range("revenue", 3.0, 0.4) == (3.0, 3.0)
+    low, high = observation.estimate_range("capability", 25.0, 0.1)  # additive: log10 FLOP
+    assert (low, high) == pytest.approx((24.8, 25.2))
+    low, high = observation.estimate_range("compute", 2.0, 0.1)  # log-normal
+    assert (low, high) == pytest.approx((2.0 * np.exp(-0.2), 2.0 * np.exp(0.2)))

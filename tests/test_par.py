@@ -3,6 +3,7 @@ computed once and cached on disk, and a record's digests never depend on bot cod
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -135,7 +136,6 @@ def test_a_version_1_record_still_loads(baseline, tmp_path):
     del data["par"]
     data["format_version"] = 1
     path = tmp_path / "v1.json"
-    import json
     path.write_text(json.dumps(data))
     loaded = Game.load(path)
     assert loaded.digests() == game.digests()
@@ -149,7 +149,7 @@ def test_a_record_with_a_malformed_par_is_refused(baseline, tmp_path):
     data = game.to_record().model_dump(mode="json")
     data["par"] = data["par"][:3]
     path = tmp_path / "bad.json"
-    import json
-    path.write_text(json.dumps(data))
+    # Sealed as the game would write it, so the par itself is what is refused.
+    path.write_text(Record.model_validate(data).sealed().model_dump_json())
     with pytest.raises(InputError, match="par: expected 24 turns"):
         Game.load(path)

@@ -133,14 +133,17 @@ def test_yield_climbs_toward_the_ceiling_set_by_equipment_controls(rules, openin
 
 def test_export_controls_cap_legal_sales(rules, opening):
     p = with_params(rules, export_cap_share=[0.3, 0.2, 0.1, 0.01, 0.0],
-                    export_value=[1, 0.8, 0.5, 0.5, 0.5], import_premium=1.0)
+                    export_value=[1, 0.8, 0.15, 0.15, 0.15],
+                    export_unit_price=[1, 0.9, 0.5, 0.5, 0.5], import_premium=1.0)
     s = opening([1])
     for level, cap in enumerate([0.3, 0.2, 0.1, 0.01, 0.0]):
         policy = s.policy.copy()
         policy[0, 0, 0] = level
         terms = trade.terms(s.evolve(policy=policy), np.array([10.0]), p)
         assert terms.legal_cap[0] == pytest.approx(10 * cap)
-    assert terms.legal_price[0] == pytest.approx(terms.us_price[0] / 0.5)
+    # Export-grade parts: half an H100's price, 0.15 of its training worth.
+    assert terms.legal_price[0] == pytest.approx(terms.us_price[0] * 0.5)
+    assert terms.train_worth[0] == pytest.approx(0.15)
 
 
 def test_procurement_order_and_the_localization_mandate(rules, opening):
@@ -197,22 +200,37 @@ def test_chips_deploy_only_into_power_and_space(rules, opening):
 
 def test_research_returns_diminish_and_constraint_pays(rules, opening):
     p = with_params(rules, algo_growth=[0.2, 0.2], research_ref=[10, 10],
-                    research_elasticity=0.5, constraint_bonus=1.0, diffusion_rate=0.5)
-    s = opening([1]).evolve(algo_eff=np.ones((1, 2)), compute=np.array([[10.0, 5.0]]))
+                    research_elasticity=0.5, constraint_bonus=1.0, diffusion_rate=0.5,
+                    diffusion_lag=0.0, open_spillover=0.0)
+    s = opening([1]).evolve(algo_eff=np.array([[2.0, 1.0]]), compute=np.array([[10.0, 5.0]]))
     policy = s.policy.copy()
     policy[0, 0, 4] = 0  # US closed
     policy[0, 1, 3] = 0  # China closed
     s = s.evolve(policy=policy, budget=np.array([[40.0, 40.0]]))
     out = research.research(s, spend_of(s, [0, 0, 0, 0, 1, 0]), p, TurnLog(0))
     g = 0.2 * (40 / 10) ** 0.5  # 0.4: four times the spend, twice the growth
-    assert out.algo_eff[0, 0] == pytest.approx(1 + g)
-    assert out.algo_eff[0, 1] == pytest.approx(1 + g * (1 + 1.0 * 0.5))  # half the compute
+    assert out.algo_eff[0, 0] == pytest.approx(2 * (1 + g))
+    # Half the compute and half the frontier's efficiency: catch-up of g x 1.0 x 0.5 x 0.5.
+    assert out.algo_eff[0, 1] == pytest.approx((1 + g) * (1 + g * 0.25))
+    # At the frontier the constraint pays nothing: no lasting lead from being starved.
+    level = research.research(s.evolve(algo_eff=np.ones((1, 2))),
+                              spend_of(s, [0, 0, 0, 0, 1, 0]), p, TurnLog(0))
+    assert level.algo_eff[0, 1] == pytest.approx(1 + g)
     # Open US weights: China closes half of the gap it has to the US.
     policy[0, 0, 4] = 1
     s2 = s.evolve(policy=policy, compute=np.array([[10.0, 10.0]]),
                   algo_eff=np.array([[2.0, 1.0]]))
     out2 = research.research(s2, spend_of(s2, [0, 0, 0, 0, 1, 0]), p, TurnLog(0))
     assert out2.algo_eff[0, 1] == pytest.approx(1.4 + 0.5 * (2.8 - 1.4))
+    # Both ways: a leader learns from the follower's release only with a spillover.
+    p3 = with_params(rules, algo_growth=[0.2, 0.2], research_ref=[10, 10],
+                     research_elasticity=0.5, constraint_bonus=1.0, diffusion_rate=0.5,
+                     diffusion_lag=2.0, open_spillover=0.1)
+    policy3 = policy.copy()
+    policy3[0, 0, 4], policy3[0, 1, 3] = 0, 1  # China releases, the US leads
+    out3 = research.research(s2.evolve(policy=policy3), spend_of(s2, [0, 0, 0, 0, 1, 0]), p3,
+                             TurnLog(0))
+    assert out3.algo_eff[0, 0] == pytest.approx(2 * (1 + g) + 0.1 * g * 2)
 
 
 # --- 8. capability --------------------------------------------------------------------
@@ -248,24 +266,28 @@ def test_a_side_serves_no_more_than_its_capacity(rules, opening):
     s = opening([1])
     out = market.clear(s, np.array([[0.99, 0.99]]), rules.params)
     cap = market.serving_capacity(s, np.array([[0.99, 0.99]]), rules.params)
-    assert np.all(out.tokens <= cap + 1e-12)
-    np.testing.assert_allclose(out.revenue, out.tokens * out.price)
+    assert np.all(out.tokens <= cap * (1 + 1e-9))
+    np.testing.assert_allclose(out.revenue, out.tokens * out.frontier_price)
     assert out.market_share.sum() == pytest.approx(1.0)
 
 
 # --- 10. budget -----------------------------------------------------------------------
 
-def test_next_budget_adds_growth_revenue_and_unspent_money(rules, opening):
+def test_next_budget_adds_growth_revenue_and_a_capped_reserve(rules, opening):
     p = with_params(rules, budget_growth=[0.1, 0.2], revenue_reinvest=[0.5, 0.5],
-                    mineral_budget_cost=[0, 0.01, 0.02, 0.05], budget_growth_decay=[0.5, 0.5])
+                    mineral_budget_cost=[0, 0.01, 0.02, 0.05], budget_growth_decay=[0.5, 0.5],
+                    reserve_keep=[0.5, 0.5], reserve_cap=[0.02, 0.02])
     s = opening([1]).evolve(budget_base=np.array([[100.0, 10.0]]),
                             revenue=np.array([[8.0, 2.0]]))
     policy = s.policy.copy()
     policy[0, 1, 1] = 3
     out = budget.next_budget(s.evolve(policy=policy), np.array([[3.0, 1.0]]), p, TurnLog(1), 1)
     # Turn 1: growth rates halved once (0.05, 0.1).
-    assert out.budget[0, 0] == pytest.approx(105 + 4 + 3)
-    assert out.budget[0, 1] == pytest.approx(11 + 1 + 1 - 0.05 * 11)
+    # Half the unspent money may be held, at most 2% of the base; the rest is lost.
+    assert out.income[0, 0] == pytest.approx(105 + 4)
+    assert out.budget[0, 0] == pytest.approx(105 + 4 + 1.5)
+    assert out.income[0, 1] == pytest.approx(11 + 1 - 0.05 * 11)
+    assert out.budget[0, 1] == pytest.approx(11 + 1 - 0.05 * 11 + 0.02 * 11)
 
 
 # --- 12. observation ------------------------------------------------------------------

@@ -106,7 +106,7 @@ def test_the_timeline_shows_decisions_injects_and_notes(baseline):
     d = build_debrief(game)
     row = next(r for r in d.timeline if r.turn == 2)
     assert any("export controls" in line and "→ 0" in line for line in row.decisions["us"])
-    assert "event: Blockade of Taiwan (injected)" in row.followed
+    assert "event: Blockade of Taiwan (injected); acts from 2025Q4" in row.followed
     assert any("the US team opens the market" in line for line in row.followed)
     html = debrief(game)
     assert "Blockade of Taiwan (injected)" in html
@@ -152,7 +152,7 @@ def test_questions_come_from_what_happened(baseline):
     game = Game.new(baseline, seed=2, us="human")
     greedy = USOrders(allocation=Allocation(chips=0.6, fabs=0.0, datacenters=0.35, power=0.0,
                                             research=0.05, intel=0.0))
-    for _ in range(13):
+    for _ in range(20):  # the power under construction at the start lasts ~4 years
         game.submit("us", greedy)
         game.advance()
     d = build_debrief(game)

@@ -119,3 +119,18 @@ def test_dashboard_history_and_debrief_agree_after_an_override(baseline):
     # The quarters under the override were seen through the wider fog.
     assert game.view_at(4, "us").other["compute"].confidence == "low"
     assert game.view_at(3, "us").other["compute"].confidence != "low"
+
+
+def test_the_outcome_names_the_sudden_death_rule_that_ended_the_game(baseline):
+    data = baseline.model_dump()
+    data["victory"]["sudden_death"] = [
+        {"side": "us", "metric": "compute", "at_least": 1e9, "winner": "us"},
+        {"side": "china", "metric": "compute", "at_least": 0.0, "winner": "china",
+         "text": "China's fleet crosses the line."},
+    ]
+    game = Game.new(type(baseline).model_validate(data), seed=3)
+    game.advance()
+    outcome = game.outcome()
+    assert outcome.over and not outcome.crisis and outcome.sudden_death == 1
+    assert outcome.winner == "china"
+    assert outcome.scores == {"us": 0.0, "china": 100.0}

@@ -84,15 +84,16 @@ def test_results_do_not_depend_on_workers(baseline):
 
 
 def test_sensitivity_ranks_a_parameter_that_matters_above_one_that_does_not(baseline):
-    # China's chip price (a range around its 38 $B per M H100e) decides how much compute it
-    # can buy; the floor of the fog only changes how well the bots guess each other.
-    settings = (parse_setting("fog_floor=0.05:0.2"), parse_setting("chip_cost.china=10:80"))
+    # China's chip supply is its fabs (its money finds no more chips than they make), so
+    # how fast its chips improve decides its compute; the floor of the fog only changes
+    # how well the bots guess each other.
+    settings = (parse_setting("fog_floor=0.05:0.2"), parse_setting("hw_growth.china=0.02:0.1"))
     result = run_sweep(baseline, 200, seed=8, settings=settings)
     ranked = result.sensitivity()
-    assert [r["param"] for r in ranked] == ["chip_cost.china", "fog_floor"]
+    assert [r["param"] for r in ranked] == ["hw_growth.china", "fog_floor"]
     strong, weak = (abs(r["rank_correlation"]["score_gap"]) for r in ranked)
     assert strong > 0.4 and weak < 0.25 and strong > 3 * weak
-    assert ranked[0]["swing"] > 0  # dearer chips for China: a wider US lead
+    assert ranked[0]["swing"] < 0  # faster chips for China: a narrower US lead
 
 
 def test_sweep_json_follows_the_contract(capsys):

@@ -48,7 +48,7 @@ def par_terms(scenario: Scenario, rules: Rules) -> FloatArray:
     Runs the bots: only write_par.py and a scenario's first game without par call it."""
     run = run_batch(scenario, PAR_SEEDS, DEFAULT_PLAYER, DEFAULT_PLAYER, rules=rules)
     m = run.metrics
-    terms = terms_of(m["capability"], m["compute"], m["market_share"], m["budget"],
+    terms = terms_of(m["capability"], m["compute"], m["market_share"], m["income"],
                      run.tension, m["blame"])
     return np.asarray(np.median(terms, axis=1), dtype=np.float64)
 

@@ -28,9 +28,12 @@ from game.engine.orders import (
 from game.engine.types import US
 
 BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
+# China under US export controls: chip money moved to fabs and research.
+CONTROLLED_SHIFT = np.array([-0.15, 0.09, 0.0, 0.0, 0.06, 0.0])
 GROWTH_AHEAD = 2.0  # build data centers for this multiple of today's draw
+POWER_AHEAD_PER_YEAR = 1.35  # connect power for this growth a year over its lead time
 # Crisis hazard per quarter: escalate while a move keeps it below the first; step back
-# above the second (about 1% and 2.5% a quarter: a few percent over a game).
+# above the second.
 ESCALATE_RISK = 0.02
 STEP_BACK_RISK = 0.05
 OPEN_WHEN_BEHIND = 0.3  # log10 FLOP behind: open weights win adoption
@@ -38,20 +41,33 @@ SUBSIDY_GAP = 0.6  # log10 FLOP behind at most: a subsidised product must still 
 
 
 def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROWTH_AHEAD,
-                        urgency: float = 1.0) -> np.ndarray:
-    # Power takes about twice as long to connect as a data center takes to build, so it
-    # is planned for growth further ahead.
+                        urgency: float = 1.0, trim_idle: bool = False) -> np.ndarray:
     """Move chip money into data centers and power where the capacity in hand and under
-    construction falls short of `ahead` x today's draw, or chips sit stranded."""
+    construction falls short of `ahead` x today's draw (power: growth over its lead
+    time), or chips sit stranded. With `trim_idle`, capacity already beyond the plan
+    would stay idle, so its share goes to chips instead."""
     used = np.maximum(obs.mine("power_used_gw"), 1e-9)
     kw = used / np.maximum(obs.mine("compute"), 1e-9)
     need = used + obs.mine("inventory") * kw
     dc_gap = np.clip((need * ahead - obs.mine("dc_gw") - obs.mine("dc_pipeline_gw")) / used,
                      0, 1)
+    lead = (np.full(obs.batch, 4.0) if obs.rules is None else
+            np.broadcast_to(obs.rules.params.power_lead, (obs.batch, 2))[:, obs.side])
+    power_target = need * ahead / GROWTH_AHEAD * np.power(POWER_AHEAD_PER_YEAR, lead / 4.0)
     power_gap = np.clip(
-        (need * ahead**2 - obs.mine("power_gw") - obs.mine("power_pipeline_gw")) / used, 0, 1)
+        (power_target - obs.mine("power_gw") - obs.mine("power_pipeline_gw")) / used, 0, 1)
     stranded = obs.mine("inventory") / np.maximum(obs.mine("compute"), 1e-9)
     alloc = alloc.copy()
+    # Capacity already beyond the plan stays idle: spend its share on chips instead.
+    for column, have, target in (
+            (A_DATACENTERS, obs.mine("dc_gw") + obs.mine("dc_pipeline_gw"), need * ahead),
+            (A_POWER, obs.mine("power_gw") + obs.mine("power_pipeline_gw"), power_target)):
+        if not trim_idle:
+            break
+        idle = np.clip((have - target) / np.maximum(target, 1e-9), 0.0, 1.0)
+        freed = alloc[:, column] * idle
+        alloc[:, column] -= freed
+        alloc[:, A_CHIPS] += freed
     extra_dc = urgency * (dc_gap + stranded) * 0.25
     extra_power = urgency * (power_gap + stranded) * 0.15
     move = np.minimum(extra_dc + extra_power, alloc[:, A_CHIPS] - 0.15)
@@ -68,10 +84,15 @@ class Balanced(Bot):
     def policy(self, obs: Observation) -> SideOrders:
         b = obs.batch
         alloc = np.repeat(BASE_ALLOCATION[None, :], b, axis=0)
+        if obs.side != US:
+            # Chip money finds only the chips China's fabs make and the US lets through
+            # (the rest is mostly lost): under controls, build fabs and do research instead.
+            controlled = (obs.other_policy[:, P_EXPORT] >= 2)[:, None]
+            alloc = np.where(controlled, alloc + CONTROLLED_SHIFT[None, :], alloc)
 
         # Power and space: have room for about a year's growth once what is under
         # construction arrives (stranded chips earn nothing).
-        alloc = plan_infrastructure(obs, alloc)
+        alloc = plan_infrastructure(obs, alloc, trim_idle=True)
 
         behind = obs.theirs("capability") - obs.mine("capability")
         training = np.clip(0.45 + 0.15 * np.tanh(2.0 * behind), 0.25, 0.65)

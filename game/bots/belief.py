@@ -49,20 +49,21 @@ from game.engine.types import US, FloatArray
 # Every field of the state, by whom it belongs to. A new field must be placed here (the
 # check below fails otherwise), which decides whether the other side's value is public.
 SHARED_FIELDS: tuple[str, ...] = (
-    "seed", "demand_trend", "tension", "last_escalator", "over", "event_left", "event_fired",
+    "seed", "demand_trend", "price_index", "tension", "last_escalator", "over", "event_left", "event_fired",
 )
 SIDE_FIELDS: tuple[str, ...] = (  # a column (or a row of pipeline slots) per side
     "budget", "budget_base", "fab_home", "fab_pipe", "fab_yield", "hw_eff", "energy_eff",
     "serving_eff", "compute", "inventory", "power_used_gw", "dc_gw", "power_gw", "dc_pipe",
     "power_pipe", "algo_eff", "capability", "market_share", "revenue", "tokens", "price",
-    "intel", "policy", "score", "score_anchor", "escalation", "blame", "points_sum",
+    "intel", "policy", "score", "score_anchor", "serve_extra", "frontier_price",
+    "token_share", "home_share", "world_share", "income", "escalation", "blame", "points_sum",
 )
 US_FIELDS: tuple[str, ...] = ("fab_taiwan", "taiwan_pipe")  # Taiwan's fabs serve the US bloc
 # Per-side fields anyone can see: policies in force, the inference market's shares and
 # revenues, the scores and the opening's score terms they are measured from.
 PUBLIC_SIDE_FIELDS: tuple[str, ...] = (
-    "policy", "market_share", "revenue", "score", "score_anchor", "escalation", "blame",
-    "points_sum",
+    "policy", "market_share", "revenue", "score", "score_anchor", "frontier_price",
+    "token_share", "home_share", "world_share", "escalation", "blame", "points_sum",
 )
 # The other side's fields taken straight from the side's estimates.
 ESTIMATED_FIELDS: tuple[str, ...] = (
@@ -132,7 +133,8 @@ def belief_state(known: Known) -> WorldState:
     price = belief.price.copy()
     price[:, other] = market.prices(belief, known.params)[:, other]
     tokens = belief.tokens.copy()
-    tokens[:, other] = belief.revenue[:, other] / np.maximum(price[:, other], 1e-12)
+    tokens[:, other] = belief.revenue[:, other] / np.maximum(
+        belief.frontier_price[:, other], 1e-12)
     return belief.evolve(price=price, tokens=tokens)
 
 
@@ -152,6 +154,9 @@ def _other_side(known: Known) -> dict[str, np.ndarray]:
     for name, figure in ESTIMATED_TOTALS.items():
         theirs[name] = _scaled_to(getattr(replay, name)[:, other], est[:, _INDEX[figure]],
                                   _lead(known.params, name, other, known.batch))
+    # Imported export-grade chips are seen as compute; their serving extra is not.
+    theirs["serve_extra"] = np.zeros(known.batch)
+    theirs["income"] = theirs["budget"]  # no reserve assumed: the budget is all income
     # Placeholders: belief_state sets them from the believed figures (the price needs a
     # whole state to compute from).
     theirs["price"] = np.zeros(known.batch)

@@ -10,7 +10,7 @@ from game.bots.base import Bot, make_bot
 from game.bots.observation import Observation
 from game.engine.orders import SideOrders, quantize, repeat_orders
 from game.model.clock import turn_of
-from game.model.orders import Orders, merge_orders, opening_orders
+from game.model.orders import Orders, merge_orders, opening_orders, orders_from_arrays
 from game.model.scenario import Scenario
 
 DEFAULT_PLAYER = "bot:balanced"
@@ -113,6 +113,14 @@ def make_player(spec: PlayerSpec, side: str, scenario: Scenario) -> Player:
 
         return ScriptPlayer(side, load_orders_file(spec.name, side, scenario))
     raise ValueError(f"{spec} cannot play headless")
+
+
+def player_orders(spec: PlayerSpec, side: str, scenario: Scenario, obs: Observation) -> Orders:
+    """What `spec` orders for the first game of `obs`, as a record keeps orders (a human
+    is advised by the default bot)."""
+    if spec.kind == "human":
+        spec = parse_player(DEFAULT_PLAYER)
+    return orders_from_arrays(side, make_player(spec, side, scenario).orders(obs))
 
 
 def scripted_or(scripted: ScriptedTurns, turn: int, side: str, batch: int,

@@ -46,6 +46,18 @@ def player_arg(text: str) -> str:
     return text
 
 
+def workers_arg(text: str) -> int:
+    """--workers K: a whole number from 1 to the cap (a small multiple of the cores)."""
+    from game.analysis.resources import check_workers
+
+    value = positive_int(text)
+    try:
+        return check_workers(value)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.problems[0].removeprefix(
+            f"--workers {value}: ")) from None
+
+
 def add_force(p: argparse.ArgumentParser, what: str) -> None:
     """`--force`: the one way to write over a file the game did not write."""
     p.add_argument("--force", action="store_true",

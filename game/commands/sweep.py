@@ -12,6 +12,7 @@ from game.commands.common import (
     positive_int,
     print_json,
     table,
+    workers_arg,
     write_csv,
 )
 
@@ -44,8 +45,9 @@ def add_backend(p: argparse.ArgumentParser) -> None:
     """--workers K | --scheduler ADDRESS: where chunks of games run. Results are the same
     either way: chunks are defined by game seeds, not by workers."""
     where = p.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=positive_int, default=None, metavar="K",
-                       help="processes to run chunks of games on (default: one per core)")
+    where.add_argument("--workers", type=workers_arg, default=None, metavar="K",
+                       help="processes to run chunks of games on (default: one per core; "
+                            "at most 4 per core)")
     where.add_argument("--scheduler", default=None, metavar="ADDRESS",
                        help="run the chunks on a Dask distributed cluster instead, e.g. "
                             "tcp://10.0.0.5:8786 (needs: pip install "
@@ -88,6 +90,12 @@ def run(args: argparse.Namespace) -> int:
     settings = tuple(parse_setting(text) for text in args.settings)
     scenario = load(args.scenario)
     workers = args.workers or default_workers()
+    from game.analysis.resources import check_sweep_fits
+    from game.analysis.sweep import CHUNK_GAMES
+
+    # Before any process starts: the parent collects the results wherever chunks run.
+    check_sweep_fits(args.runs, 0 if args.scheduler else workers, CHUNK_GAMES,
+                     len(settings))
     result = run_sweep(scenario, args.runs, args.seed, args.us, args.china, settings,
                        workers=workers, turns=args.turns, progress=Progress(),
                        scheduler=args.scheduler)

@@ -1,8 +1,11 @@
 """Phase 2: pipelines advance and spending starts new fabs, data centers and power.
 
 Each pipeline slot k completes k + 1 quarters from now, so spending with lead time L
-arrives L quarters later. The US domestic-build rule raises US unit costs and sends more
-of US fab spending onshore instead of to Taiwan.
+arrives L quarters later. The US domestic-build rule raises US unit costs, sends more of
+US fab spending onshore instead of to Taiwan, completes that share of the Taiwan
+expansions already under way onshore (Arizona instead of Hsinchu) and rebuilds part of
+the remaining gap to that onshore share each quarter, at the onshore cost premium:
+capacity a Taiwan blockade cannot touch.
 """
 
 from __future__ import annotations
@@ -78,11 +81,25 @@ def build(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> WorldSta
     dc_pipe = _start(dc_pipe, new_dc, per_side(p.dc_lead, batch))
     power_pipe = _start(power_pipe, new_power, per_side(p.power_lead, batch))
 
+    # The rule: at least `rule` of US-bloc fab capacity onshore. Taiwan expansions under
+    # way complete onshore in that share, and `onshore_relocation` of the remaining gap
+    # is rebuilt onshore each quarter; moving costs the onshore premium in capacity.
+    rule = s.policy[:, US, P_DOMESTIC_BUILD] / 100.0
+    onshore = s.fab_home[:, US] + fab_done[:, US]
+    total = onshore + s.fab_taiwan + taiwan_done
+    gap = np.maximum(rule * total - onshore - rule * taiwan_done, 0.0)
+    rebuilt = np.minimum(gap * shared(p.onshore_relocation), s.fab_taiwan)
+    relocated = taiwan_done * rule + rebuilt
+    fab_done = fab_done.copy()
+    fab_done[:, US] += relocated / mult[:, US]
+    taiwan_done = taiwan_done * (1.0 - rule) - rebuilt
+
     log.add("dc_gw", "completed", dc_done)
     log.add("power_gw", "completed", power_done)
     log.flows["dc_started_gw"] = new_dc
     log.flows["power_started_gw"] = new_power
     log.flows["fab_started"] = new_fab
+    log.flows["fab_relocated"] = pair(relocated, np.zeros_like(relocated))
     return s.evolve(
         fab_home=s.fab_home + fab_done,
         fab_taiwan=s.fab_taiwan + taiwan_done,

@@ -55,6 +55,7 @@ def deploy(s: WorldState, p: Params, log: TurnLog) -> WorldState:
                                   ).astype(np.int64)
     log.stranded = waiting > STRANDED_SHARE * np.maximum(in_service, 1e-9)
     return s.evolve(
+        serve_extra=s.serve_extra * (1.0 - retire_rate),
         compute=in_service,
         inventory=waiting,
         power_used_gw=power_used + deployed * kw,

@@ -1,11 +1,18 @@
-"""Phase 9: the inference market.
+"""Phase 9: three inference markets: the US bloc's, China's and the rest of the world's.
 
-Cost per M tokens at a fixed capability falls with hardware, algorithmic and serving
-efficiency; price = cost x margin, and margins shrink for every side that releases open
-weights and under China's price subsidy. Buyers split demand by capability, price and
-serving capacity (a logit choice). World demand has price elasticity above 1, so cheaper
-inference raises total spending. A side serves at most its capacity; demand it cannot
-serve goes to the other side if it has room.
+Serving cost at a fixed capability falls with hardware, algorithmic and serving efficiency;
+a side's best model costs more per token the more compute trained it (bigger models), so
+the frontier price falls far slower than the fixed-capability one. Price = cost x margin;
+a side that releases open weights gives up margin (anyone may serve its models) and gains
+adoption; China's price subsidy cuts its price, not its cost.
+
+Each market's buyers split their spending by capability and quality-adjusted price (a
+logit), with a home bias in the two home markets; the rest of the world is contested on
+capability and price alone. Spending grows fast while the market is young and saturates
+toward `demand_ceiling`; its response to falling prices (elasticity) is above 1 at first
+(cheaper inference, more spending) and falls toward `elasticity_mature` as it matures. A
+side serves at most its capacity; spending it cannot serve goes to the other side if it
+has room, so capacity binds only for a side that under-builds.
 """
 
 from __future__ import annotations
@@ -16,56 +23,127 @@ from game.engine.deployment import active_share
 from game.engine.orders import OPEN_WEIGHTS_COLUMN, P_SUBSIDY
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import clamp, lookup, per_side, shared
+from game.engine.tables import clamp, lookup, pair, per_side, shared
 from game.engine.types import CHINA, US, FloatArray
+
+MARKETS: tuple[str, ...] = ("us", "china", "world")  # the two home markets, then the rest
+LN10 = float(np.log(10.0))
+
+
+def open_weights(s: WorldState) -> FloatArray:
+    """(B, 2) 1.0 where the side releases open weights."""
+    released = pair(s.policy[:, US, OPEN_WEIGHTS_COLUMN[US]],
+                    s.policy[:, CHINA, OPEN_WEIGHTS_COLUMN[CHINA]]) > 0.5
+    return released.astype(np.float64)
 
 
 def prices(s: WorldState, p: Params) -> FloatArray:
-    """(B, 2) $ per M tokens at fixed capability."""
+    """(B, 2) $ per M tokens at fixed capability (the reference model)."""
     cost = per_side(p.token_cost0, s.batch) / (s.hw_eff * s.algo_eff * s.serving_eff)
-    n_open = (s.policy[:, US, OPEN_WEIGHTS_COLUMN[US]]
-              + s.policy[:, CHINA, OPEN_WEIGHTS_COLUMN[CHINA]])
-    cut = clamp(shared(p.open_weights_margin_cut) * n_open, 0.0, 0.9)
-    margin = 1.0 + (per_side(p.margin, s.batch) - 1.0) * (1.0 - cut)[:, None]
-    price = cost * margin
+    cut = clamp(shared(p.open_weights_margin_cut)[..., None] * open_weights(s), 0.0, 0.9)
+    price = cost * (1.0 + (per_side(p.margin, s.batch) - 1.0) * (1.0 - cut))
     price[:, CHINA] *= lookup(p.subsidy_price, CHINA, s.policy[:, CHINA, P_SUBSIDY])
     return price
 
 
-def reference_price(p: Params) -> FloatArray:
-    """The start's average price, the anchor of the demand curve."""
-    return np.mean(p.token_cost0 * p.margin, axis=-1)
+def frontier_factor(s: WorldState, p: Params) -> FloatArray:
+    """(B, 2) serving cost of the side's best model over the reference model's."""
+    return np.power(10.0, shared(p.frontier_size_exponent)[..., None]
+                    * (s.capability - shared(p.frontier_ref_capability)[..., None]))
 
 
 def serving_capacity(s: WorldState, training: FloatArray, p: Params) -> FloatArray:
-    """(B, 2) quadrillion tokens a side can serve this quarter."""
-    inference = s.compute * active_share(s) * (1.0 - training)
-    return inference * shared(p.tokens_per_h100e)[..., None] * s.algo_eff * s.serving_eff
+    """(B, 2) quadrillion tokens of the side's best model it can serve this quarter."""
+    inference = (s.compute * (1.0 - training) + s.serve_extra) * active_share(s)
+    return (inference * per_side(p.tokens_per_h100e, s.batch) * s.algo_eff * s.serving_eff
+            / frontier_factor(s, p))
+
+
+def choice(s: WorldState, frontier: FloatArray, p: Params) -> FloatArray:
+    """(B, 3, 2) share of each market's spending that goes to each side's models, by
+    their capability and the price of the side's best model (`frontier`)."""
+    base = (shared(p.share_capability_weight)[..., None] * s.capability
+            - shared(p.share_price_weight)[..., None] * np.log(frontier))  # (B, 2)
+    appeal = np.repeat(base[:, None, :], len(MARKETS), axis=1)
+    bias = per_side(p.home_bias, s.batch)
+    appeal[:, US, US] += bias[..., US]
+    appeal[:, CHINA, CHINA] += bias[..., CHINA]
+    # Open weights: adoption at home and in the contested rest of the world.
+    adoption = shared(p.open_weights_appeal)[..., None] * open_weights(s)
+    appeal[:, US, US] += adoption[:, US]
+    appeal[:, CHINA, CHINA] += adoption[:, CHINA]
+    appeal[:, 2, :] += adoption
+    appeal = appeal - appeal.max(axis=2, keepdims=True)
+    weight = np.exp(appeal)
+    return weight / weight.sum(axis=2, keepdims=True)
+
+
+def market_sizes(p: Params, batch: int) -> FloatArray:
+    """(B, 3) or (3,) share of world spending in each market."""
+    home = per_side(p.home_market, batch)
+    return np.concatenate([home, 1.0 - home.sum(axis=-1, keepdims=True)], axis=-1)
+
+
+def price_index(s: WorldState, p: Params) -> FloatArray:
+    """(B,) buyers' spending-weighted average price at fixed capability."""
+    price = prices(s, p)
+    return _index(choice(s, price * frontier_factor(s, p), p), price, p, s.batch)
+
+
+def _index(split: FloatArray, price: FloatArray, p: Params, batch: int) -> FloatArray:
+    weights = (split * market_sizes(p, batch)[..., None]).sum(axis=1)
+    out: FloatArray = (weights * price).sum(axis=1)
+    return out
+
+
+def grow_demand(s: WorldState, index: FloatArray, p: Params) -> FloatArray:
+    """(B,) next demand trend: growth at constant price and the response to the price
+    change since last quarter, both fading as spending nears the ceiling."""
+    ceiling = shared(p.demand_ceiling)
+    mature = clamp(s.demand_trend / ceiling, 0.0, 1.0)
+    early = shared(p.elasticity)
+    late = shared(p.elasticity_mature)
+    elasticity = late + (early - late) * (1.0 - mature)
+    change = index / np.maximum(s.price_index, 1e-300)
+    grown = (s.demand_trend * (1.0 + shared(p.demand_growth) * (1.0 - mature))
+             * np.power(change, 1.0 - elasticity))
+    return np.minimum(grown, ceiling)
 
 
 def clear(s: WorldState, training: FloatArray, p: Params) -> WorldState:
     price = prices(s, p)
+    frontier = price * frontier_factor(s, p)
     capacity = serving_capacity(s, training, p)
-    appeal = (shared(p.share_capability_weight)[..., None] * s.capability
-              - shared(p.share_price_weight)[..., None] * np.log(price)
-              + shared(p.share_capacity_weight)[..., None] * np.log(capacity + 1e-9))
-    appeal = appeal - appeal.max(axis=1, keepdims=True)
-    choice = np.exp(appeal)
-    choice = choice / choice.sum(axis=1, keepdims=True)
+    split = choice(s, frontier, p)  # (B, 3, 2)
+    index = _index(split, price, p, s.batch)
+    trend = grow_demand(s, index, p)
+    spending = (shared(p.demand0) * shared(p.demand_level) * trend)[:, None] * market_sizes(
+        p, s.batch)  # (B, 3) $B
 
-    index = (choice * price).sum(axis=1)
-    trend = s.demand_trend * (1.0 + shared(p.demand_growth))
-    demand = shared(p.demand0) * trend * np.power(
-        index / reference_price(p), -shared(p.elasticity))
+    wanted = spending[..., None] * split / frontier[:, None, :]  # (B, 3, 2) tokens
+    want_total = wanted.sum(axis=1)
+    served_ratio = np.where(want_total > capacity,
+                            capacity / np.maximum(want_total, 1e-300), 1.0)
+    served = wanted * served_ratio[:, None, :]
+    # Spending a side cannot serve goes to the other side while it has room.
+    unserved_spend = (wanted - served) * frontier[:, None, :]  # (B, 3, 2) $B
+    spare = capacity - served.sum(axis=1)
+    moved_spend = unserved_spend[:, :, ::-1]  # what each side could take over, by market
+    take = np.minimum(moved_spend.sum(axis=1) / frontier, spare)  # tokens (B, 2)
+    take_share = take * frontier / np.maximum(moved_spend.sum(axis=1), 1e-300)
+    served = served + moved_spend * take_share[:, None, :] / frontier[:, None, :]
 
-    wanted = choice * demand[:, None]
-    served = np.minimum(wanted, capacity)
-    unserved = wanted - served
-    spare = capacity - served
-    served = served + np.minimum(unserved[:, ::-1], spare)
-
-    revenue = served * price  # quadrillion tokens x $/M tokens = $B
+    tokens = served.sum(axis=1)
+    revenue = tokens * frontier  # quadrillion tokens x $/M tokens = $B
     total = revenue.sum(axis=1, keepdims=True)
-    share = np.where(total > 0, revenue / np.maximum(total, 1e-12), 0.5)
-    return s.evolve(price=price, tokens=served, revenue=revenue, market_share=share,
-                    demand_trend=trend)
+    share = np.where(total > 0, revenue / np.maximum(total, 1e-300), 0.5)
+    token_total = tokens.sum(axis=1, keepdims=True)
+    token_share = np.where(token_total > 0, tokens / np.maximum(token_total, 1e-300), 0.5)
+    paid = served * frontier[:, None, :]  # (B, 3, 2) $B by market and seller
+    home = pair(paid[:, US, US] / np.maximum(paid[:, US].sum(axis=1), 1e-300),
+                paid[:, CHINA, CHINA] / np.maximum(paid[:, CHINA].sum(axis=1), 1e-300))
+    world = paid[:, 2] / np.maximum(paid[:, 2].sum(axis=1, keepdims=True), 1e-300)
+    return s.evolve(price=price, frontier_price=frontier, tokens=tokens, revenue=revenue,
+                    market_share=share, token_share=token_share, home_share=home,
+                    world_share=world,
+                    demand_trend=trend, price_index=index)

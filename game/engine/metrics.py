@@ -22,10 +22,20 @@ METRICS: dict[str, tuple[str, str]] = {
     "hw_efficiency": ("x", "hardware price-performance (start = 1)"),
     "capability": ("log10 FLOP", "best effective training run so far"),
     "budget": ("$B", "budget for next quarter"),
+    "income": ("$B", "next quarter's income: base budget, reinvested revenue and chip "
+                     "exports (the budget less any reserve held over)"),
+    "unspent": ("$B", "money that found nothing to buy this quarter (mostly lost)"),
+    "chip_export_revenue": ("$B", "US-bloc chip sales to China and the rest of the world "
+                                  "this quarter"),
     "revenue": ("$B", "inference revenue this quarter"),
     "market_share": ("share", "share of world inference revenue"),
-    "tokens": ("quadrillion", "tokens served this quarter"),
+    "token_share": ("share", "share of world tokens served"),
+    "home_share": ("share", "share of the side's home market (spending) served by its own "
+                            "models"),
+    "world_share": ("share", "share of the rest of the world's inference spending"),
+    "tokens": ("quadrillion", "tokens of the side's best models served this quarter"),
     "price": ("$/M tokens", "price per million tokens at fixed capability"),
+    "frontier_price": ("$/M tokens", "price per million tokens of the side's best model"),
     "score": ("points", "score by the scenario's victory rules"),
     "blame": ("share", "share of the tension the two sides drove up that this side drove"),
 }
@@ -36,9 +46,12 @@ _FROM_STATE = {
     "power_used_gw": "power_used_gw", "algo_efficiency": "algo_eff",
     "hw_efficiency": "hw_eff", "capability": "capability", "budget": "budget",
     "revenue": "revenue", "market_share": "market_share", "tokens": "tokens",
-    "price": "price", "score": "score", "blame": "blame",
+    "price": "price", "score": "score", "income": "income", "token_share": "token_share",
+    "home_share": "home_share", "world_share": "world_share", "frontier_price": "frontier_price",
+    "blame": "blame",
 }
-_FROM_FLOWS = ("chips_produced", "chips_imported", "chips_smuggled")
+_FROM_FLOWS = ("chips_produced", "chips_imported", "chips_smuggled", "unspent",
+               "chip_export_revenue")
 
 
 def metrics(state: WorldState, log: TurnLog | None) -> dict[str, FloatArray]:

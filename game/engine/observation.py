@@ -11,6 +11,8 @@ reproducible.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from game.engine import rng
@@ -31,9 +33,12 @@ _DERIVED = {
     "dc_pipeline_gw": lambda s: s.dc_pipe.sum(axis=-1),
     "power_pipeline_gw": lambda s: s.power_pipe.sum(axis=-1),
 }
-# Figures whose estimate is additive (already on a log scale) or public (exact).
-_LOG_SCALE = {"capability"}
-_PUBLIC = {"market_share", "revenue"}
+# Figures whose estimate is additive (already on a log scale) or public (exact); every
+# other estimate is log-normal around the truth.
+_LOG_SCALE = frozenset({"capability"})
+_PUBLIC = frozenset({"market_share", "revenue"})
+# An estimate's stated range: this many spreads either side (about 95% of the noise).
+RANGE_SPREADS = 2.0
 # Error groups: figures in a group share one draw.
 _GROUP = {
     "budget": 0, "compute": 1, "power_used_gw": 1, "inventory": 2, "power_gw": 3,
@@ -64,6 +69,21 @@ def true_figures(s: WorldState) -> FloatArray:
 _SITES = (rng.SITE_OBSERVE_US, rng.SITE_OBSERVE_CHINA)
 _LOG_COLUMNS = [j for j, name in enumerate(OBSERVED) if name in _LOG_SCALE]
 _PUBLIC_COLUMNS = [j for j, name in enumerate(OBSERVED) if name in _PUBLIC]
+
+
+def is_exact(figure: str) -> bool:
+    """Whether the other side's `figure` (an OBSERVED name) is public: seen exactly."""
+    return figure in _PUBLIC
+
+
+def estimate_range(figure: str, value: float, sigma: float) -> tuple[float, float]:
+    """(low, high): the range around an estimate `value` of OBSERVED `figure` seen with
+    spread `sigma`, by the figure's noise: none (public), additive or log-normal."""
+    if figure in _PUBLIC:
+        return value, value
+    if figure in _LOG_SCALE:
+        return value - RANGE_SPREADS * sigma, value + RANGE_SPREADS * sigma
+    return value * math.exp(-RANGE_SPREADS * sigma), value * math.exp(RANGE_SPREADS * sigma)
 
 
 def estimates(s: WorldState, p: Params, resolved: int) -> tuple[FloatArray, FloatArray]:

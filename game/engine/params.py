@@ -38,6 +38,15 @@ class Params:
         "capex boom slows as it matures.")
     revenue_reinvest: FloatArray = _param(
         "share", "Share of inference revenue added to next quarter's budget.")
+    reserve_keep: FloatArray = _param(
+        "share", "Share of money left unspent in a quarter that can be held for the next "
+        "(the rest is lost: committed budgets lapse, capital goes elsewhere).")
+    reserve_cap: FloatArray = _param(
+        "share of base budget", "Most money a side can hold over to the next quarter, as a "
+        "share of its base budget.")
+    export_reinvest: FloatArray = _param(
+        "share", "Share of chip-export revenue (sales to China and the rest of the world) "
+        "added to next quarter's US-bloc budget.", reads=("us",))
     # --- chips and fabs ------------------------------------------------------------------
     chip_cost: FloatArray = _param(
         "$B per M H100e", "Price of home-market accelerators at the start, per M H100e "
@@ -49,6 +58,12 @@ class Params:
         "shared")
     smuggle_premium: FloatArray = _param(
         "x", "Price multiplier on smuggled chips relative to the US price.", "shared")
+    scarcity_markup_max: FloatArray = _param(
+        "x", "Highest chip price over list when buyers' money exceeds the chips they can "
+        "reach: the price rises with scarcity up to here, beyond it chips are rationed and "
+        "money goes unspent.", "shared")
+    row_chip_share: FloatArray = _param(
+        "share", "Share of US-bloc chip output bought by the rest of the world.", "shared")
     fab_cost: FloatArray = _param(
         "$B per M H100e/quarter", "Cost of new home fab capacity (US onshore, China "
         "domestic), per M H100e per quarter of output at start technology.")
@@ -82,8 +97,15 @@ class Params:
         "share", "Share of US-bloc output that may be sold to China by export-controls "
         "level (0-4).", "table", 5, reads=("us",))
     export_value: FloatArray = _param(
-        "x", "Compute per dollar of the chips China may buy legally, relative to the best, "
-        "by export-controls level (0-4).", "table", 5, reads=("us",))
+        "x", "Training compute of a chip China may buy legally, relative to an H100, by "
+        "export-controls level (0-4) (H20 class: ~0.15).", "table", 5, reads=("us",))
+    export_inference_value: FloatArray = _param(
+        "x", "Inference worth of a chip China may buy legally, relative to an H100, by "
+        "export-controls level (0-4): export-grade parts keep their memory bandwidth.",
+        "table", 5, reads=("us",))
+    export_unit_price: FloatArray = _param(
+        "x", "Price of a chip China may buy legally, relative to an H100, by "
+        "export-controls level (0-4).", "table", 5, reads=("us",))
     cloud_rental: FloatArray = _param(
         "M H100e", "Compute China rents abroad for training while cloud access is open "
         "(export controls below 4).", "shared")
@@ -114,6 +136,10 @@ class Params:
     onshore_premium: FloatArray = _param(
         "x per 100%", "Extra US unit cost of fabs, data centers and power at a 100% "
         "domestic-build rule.", "shared")
+    onshore_relocation: FloatArray = _param(
+        "1/quarter", "Share of the gap between onshore fab capacity and the share the "
+        "domestic-build rule requires that is rebuilt onshore each quarter (at the onshore "
+        "premium).", "shared")
     onshore_fab_share: FloatArray = _param(
         "share", "Share of US fab spending that goes onshore with no domestic-build rule.",
         "shared")
@@ -126,10 +152,21 @@ class Params:
         "-", "Returns to research spending (growth scales with spend^elasticity).", "shared")
     constraint_bonus: FloatArray = _param(
         "-", "Extra research productivity of a compute-starved side, per unit of shortfall "
-        "against the other side's compute.", "shared")
+        "against the other side's compute, while it trails the efficiency frontier: "
+        "catch-up that fades as the gap closes, never a lead.", "shared")
+    research_redirect: FloatArray = _param(
+        "share", "Share of chip money that finds no chips which labs spend on efficiency "
+        "research the same quarter.", "shared")
     diffusion_rate: FloatArray = _param(
-        "1/quarter", "Share of the efficiency gap closed each quarter when the leader "
-        "releases open weights.", "shared")
+        "1/quarter", "Share of the gap to the other side's efficiency (as released "
+        "diffusion_lag quarters ago) closed each quarter while it releases open weights.",
+        "shared")
+    diffusion_lag: FloatArray = _param(
+        "quarters", "Age of the efficiency an open-weight release passes on.", "shared")
+    open_spillover: FloatArray = _param(
+        "share", "Share of the releaser's own research growth that its open weights add to "
+        "the other side's, even when the other side leads (new ideas travel both ways).",
+        "shared")
     utilization: FloatArray = _param("share", "Model FLOP utilization of training.", "shared")
     largest_run_share: FloatArray = _param(
         "share", "Share of a quarter's training compute that goes into the largest run.")
@@ -137,11 +174,35 @@ class Params:
         "FLOP", "Dense BF16 FLOP of one H100 running a whole quarter.", "shared")
     # --- inference market ----------------------------------------------------------------
     demand0: FloatArray = _param(
-        "quadrillion tokens/quarter", "World token demand at the start price.", "shared")
+        "$B/quarter", "World inference spending at the start.", "shared")
     demand_growth: FloatArray = _param(
-        "1/quarter", "Growth of token demand at constant price.", "shared")
+        "1/quarter", "Growth of inference spending at constant price, while the market is "
+        "young (it fades toward the ceiling).", "shared")
+    demand_ceiling: FloatArray = _param(
+        "x", "World inference spending at saturation, relative to the start: growth and "
+        "the response to falling prices both fade as spending nears it.", "shared")
+    elasticity_mature: FloatArray = _param(
+        "-", "Price elasticity of token demand once the market has saturated.", "shared")
+    demand_level: FloatArray = _param(
+        "x", "Multiplier on world inference spending (a world shock cuts it).", "shared")
+    home_market: FloatArray = _param(
+        "share", "Share of world inference spending in the side's home market (the rest of "
+        "the world buys the remainder).")
+    home_bias: FloatArray = _param(
+        "-", "Appeal of home models in the side's home market (log odds): licensing, "
+        "language, trust.")
+    open_weights_appeal: FloatArray = _param(
+        "-", "Appeal (log odds) a side's open-weight release adds to its models in its home "
+        "market and the rest of the world: adoption.", "shared")
+    frontier_size_exponent: FloatArray = _param(
+        "-", "Serving cost of the frontier model grows with its effective training compute "
+        "to this power (bigger models cost more per token).", "shared")
+    frontier_ref_capability: FloatArray = _param(
+        "log10 FLOP", "Capability of the reference model whose price is `price` (fixed "
+        "capability).", "shared")
     elasticity: FloatArray = _param(
-        "-", "Price elasticity of token demand (above 1: cheaper inference raises spending).",
+        "-", "Price elasticity of token demand in a young market (above 1: cheaper "
+        "inference raises spending); falls toward elasticity_mature as it saturates.",
         "shared")
     token_cost0: FloatArray = _param(
         "$ per M tokens", "Cost to serve a million tokens at the reference capability, at "
@@ -151,19 +212,18 @@ class Params:
         "(distillation, quantisation, batching).", "shared")
     margin: FloatArray = _param("x", "Price over cost at the start.")
     open_weights_margin_cut: FloatArray = _param(
-        "share", "Cut to both sides' margins for each side that releases open weights.",
-        "shared")
+        "share", "Cut to the margin of a side that releases open weights (anyone may serve "
+        "its models).", "shared")
     subsidy_price: FloatArray = _param(
         "x", "China's price multiplier by price-subsidy level (0-3).", "table", 4, reads=("china",))
     share_capability_weight: FloatArray = _param(
         "1/log10 FLOP", "Weight of capability in buyers' choice.", "shared")
     share_price_weight: FloatArray = _param(
-        "-", "Weight of (log) price in buyers' choice.", "shared")
-    share_capacity_weight: FloatArray = _param(
-        "-", "Weight of (log) serving capacity in buyers' choice.", "shared")
-    tokens_per_h100e: FloatArray = _param(
-        "quadrillion tokens per M H100e-quarter", "Serving throughput at the start.",
+        "-", "Weight of the (log) price of a side's best model in buyers' choice.",
         "shared")
+    tokens_per_h100e: FloatArray = _param(
+        "quadrillion tokens per M H100e-quarter", "Serving throughput at the start, for the "
+        "reference model (frontier models serve fewer).")
     # --- tension and intelligence --------------------------------------------------------
     tension_cost: FloatArray = _param(
         "points per level", "Tension added when a side raises a policy, per level (percent "

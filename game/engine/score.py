@@ -47,7 +47,8 @@ def terms_of(capability: FloatArray, compute: FloatArray, market_share: FloatArr
 
 def raw_terms(s: WorldState) -> FloatArray:
     """(B, 2, 5) score terms from each side's point of view."""
-    return terms_of(s.capability, s.compute, s.market_share, s.budget, s.tension, s.blame)
+    # The economy term measures income, not money held over (model v2: money is a flow).
+    return terms_of(s.capability, s.compute, s.market_share, s.income, s.tension, s.blame)
 
 
 def quarter_weight(turn: int) -> float:

@@ -54,6 +54,7 @@ def initial_state(
         energy_eff=ones.copy(),
         serving_eff=ones.copy(),
         compute=compute,
+        serve_extra=np.zeros((b, 2)),
         inventory=per_side("inventory"),
         power_used_gw=compute * shared(p.kw_per_h100e)[..., None],  # (2,) or per game (B, 2)
         dc_gw=per_side("dc_gw"),
@@ -66,7 +67,13 @@ def initial_state(
         revenue=np.zeros((b, 2)),
         tokens=np.zeros((b, 2)),
         price=np.zeros((b, 2)),
+        frontier_price=np.zeros((b, 2)),
+        token_share=np.full((b, 2), 0.5),
+        home_share=np.ones((b, 2)),
+        world_share=np.full((b, 2), 0.5),
         demand_trend=np.ones(b),
+        price_index=np.ones(b),
+        income=per_side("budget"),
         intel=per_side("intel"),
         policy=pol,
         tension=np.full(b, float(tension)),
@@ -83,7 +90,9 @@ def initial_state(
     training = np.repeat(np.asarray(training_share, dtype=np.float64)[None], b, axis=0)
     s = s.evolve(capability=capability.best_run_log10(s, training, p))
     # The opening market, so the first screen shows prices and shares from the model;
-    # the demand trend is restored so turn 1 grows from the start, not from here.
+    # the demand trend is restored so turn 1 grows from the start, not from here, and
+    # the opening's price index is the one turn 1's price change is measured from.
+    s = s.evolve(price_index=market.price_index(s, p))
     opened = market.clear(s, training, p)
     opened = opened.evolve(demand_trend=s.demand_trend)
     return opened.evolve(score_anchor=score.raw_terms(opened))

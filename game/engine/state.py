@@ -30,7 +30,9 @@ class WorldState:
     hw_eff: FloatArray  # x: hardware price-performance, start = 1
     energy_eff: FloatArray  # x: compute per watt of new chips, start = 1
     serving_eff: FloatArray  # x: serving efficiency beyond hw and algorithms, start = 1
-    compute: FloatArray  # M H100e in service
+    compute: FloatArray  # M H100e in service (training worth)
+    serve_extra: FloatArray  # M H100e: inference worth of export-grade chips beyond their
+    #                          training worth (China's H20s serve better than they train)
     inventory: FloatArray  # M H100e bought, waiting for power or data-center space
     power_used_gw: FloatArray  # GW drawn by compute in service
     dc_gw: FloatArray  # GW of data-center capacity
@@ -41,9 +43,15 @@ class WorldState:
     capability: FloatArray  # log10 FLOP of the best effective training run so far
     market_share: FloatArray  # share of world inference revenue
     revenue: FloatArray  # $B this quarter
-    tokens: FloatArray  # quadrillion tokens served this quarter
+    tokens: FloatArray  # quadrillion tokens of the side's best models served this quarter
     price: FloatArray  # $ per M tokens at fixed capability
-    demand_trend: FloatArray  # (B,) x: token demand at constant price, start = 1
+    frontier_price: FloatArray  # $ per M tokens of the side's best model
+    token_share: FloatArray  # share of world tokens served
+    home_share: FloatArray  # share of the side's home market served by its own models
+    world_share: FloatArray  # share of the rest of the world's inference spending
+    demand_trend: FloatArray  # (B,) x: world inference spending over the start's
+    price_index: FloatArray  # (B,) $ per M tokens: buyers' average price at fixed capability
+    income: FloatArray  # $B: the quarter's income (base, reinvested revenue, chip exports)
     intel: FloatArray  # $B: intelligence effort, a decaying stock of spending
     policy: FloatArray  # (B, 2, 5) policies in force (raw values)
     tension: FloatArray  # (B,) 0-100

@@ -64,11 +64,12 @@ def step(
     s = deployment.deploy(s, p, log)
 
     # 7-10. Research, capability, market, budget.
+    spend, unspent = research.redirect_unspent(spend, spend[:, :, 0] - chips_spent, p, log)
     s = research.research(s, spend, p, log)
     s = capability.advance_capability(s, training, p)
     s = market.clear(s, training, p)
-    unspent = spend[:, :, 0] - chips_spent
-    s = budget.next_budget(s, unspent, p, log, turn)
+    s = budget.next_budget(s, unspent, p, log, turn,
+                           log.flows["chip_export_revenue"][:, US])
 
     # 11-13. Events, observation, score.
     grade = crisis.strike(s.seed, s.tension, s.over, p, turn)

@@ -12,6 +12,7 @@ see `write.py` for them. Every refusal is an InputError naming the path: exit 2.
 
 from game.files.errors import InputError
 from game.files.marks import (
+    GENERATOR,
     HTML_GENERATOR_META,
     MARKDOWN_MARK,
     Mark,
@@ -25,6 +26,7 @@ from game.files.read import MAX_FILE_BYTES, read_bytes, read_text
 from game.files.write import check_target, clean_temps, is_own_file, temp_name, write_file
 
 __all__ = [
+    "GENERATOR",
     "HTML_GENERATOR_META", "MARKDOWN_MARK", "MAX_DEPTH", "MAX_FILE_BYTES", "InputError",
     "JSONSyntaxError", "Mark", "check_target", "clean_temps", "depth", "document_mark", "html_document",
     "is_own_file", "json_format", "markdown_document", "parse_json", "parse_toml",

@@ -29,15 +29,18 @@ class Mark:
     ours: Callable[[bytes], bool]
 
 
+def _json_key(data: bytes, key: str) -> object:
+    """The top-level `key` of a JSON object, or None (not JSON, not an object)."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return None
+    return doc.get(key) if isinstance(doc, dict) else None
+
+
 def json_format(fmt: str) -> Callable[[bytes], bool]:
     """A JSON object whose "format" is `fmt` (records: "compute-race-record")."""
-    def ours(data: bytes) -> bool:
-        try:
-            doc = json.loads(data.decode("utf-8"))
-        except (ValueError, RecursionError):
-            return False
-        return isinstance(doc, dict) and doc.get("format") == fmt
-    return ours
+    return lambda data: _json_key(data, "format") == fmt
 
 
 class _Generator(HTMLParser):
@@ -68,10 +71,13 @@ def markdown_document(data: bytes) -> bool:
     return first == MARKDOWN_MARK.encode()
 
 
+_DOCUMENTS: dict[str, Callable[[bytes], bool]] = {
+    ".html": html_document, ".htm": html_document, ".md": markdown_document,
+    ".markdown": markdown_document}
+
+
 def document_mark(suffix: str) -> Mark:
     """The mark of a report written as `suffix` (".html", ".md")."""
-    if suffix == ".html":
-        return Mark("report", html_document)
-    if suffix == ".md":
-        return Mark("report", markdown_document)
-    raise ValueError(f"no document mark for {suffix!r} files")
+    if suffix not in _DOCUMENTS:
+        raise ValueError(f"no document mark for {suffix!r} files")
+    return Mark("report", _DOCUMENTS[suffix])

@@ -109,4 +109,5 @@ def parse_toml(path: Path | str, text: str) -> dict[str, Any]:
         raise InputError([f"{path}: {exc}"]) from None
     except RecursionError:
         raise _too_deep(path) from None
-    return _bounded(path, data)
+    _bounded(path, data)
+    return data

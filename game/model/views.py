@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 from pydantic import BaseModel, ConfigDict
 
 from game.engine import events
 from game.engine.log import TurnLog
 from game.engine.metrics import METRICS, metrics
-from game.engine.observation import OBSERVED, estimates
+from game.engine.observation import OBSERVED, estimate_range, estimates, is_exact
 from game.engine.orders import POLICIES
 from game.engine.rules import Rules
 from game.engine.state import WorldState
@@ -83,17 +81,10 @@ def build_view(scenario: Scenario, rules: Rules, state: WorldState, last: TurnLo
     for name, observed in ESTIMATED.items():
         unit, label = METRICS[name]
         value = float(est[0, i, OBSERVED.index(observed)])
-        if name in ("market_share", "revenue"):
-            other[name] = Estimate(name=name, unit=unit, label=label, value=value, low=value,
-                                   high=value, confidence="exact")
-        elif name == "capability":
-            other[name] = Estimate(name=name, unit=unit, label=label, value=value,
-                                   low=value - 2 * s, high=value + 2 * s,
-                                   confidence=confidence_word(s))
-        else:
-            other[name] = Estimate(name=name, unit=unit, label=label, value=value,
-                                   low=value * math.exp(-2 * s), high=value * math.exp(2 * s),
-                                   confidence=confidence_word(s))
+        low, high = estimate_range(observed, value, s)
+        other[name] = Estimate(name=name, unit=unit, label=label, value=value, low=low,
+                               high=high,
+                               confidence="exact" if is_exact(observed) else confidence_word(s))
     news = []
     if last is not None and last.events_fired is not None:
         news = [rules.deck.titles[k] for k in range(rules.deck.size) if last.events_fired[0, k]]

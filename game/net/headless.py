@@ -26,6 +26,7 @@ async def play_seat(url: str, code: str, player: str, say: Callable[[str], None]
     script: ScriptPlayer | None = None
     submitted: set[int] = set()  # turns this seat's orders are in for (kept over reconnects)
     final: list[TableUpdate] = []
+    said: list[str] = []  # the last waiting line, said once
 
     async def orders_now(client: SeatClient, update: TableUpdate) -> dict[str, Any]:
         nonlocal script
@@ -47,6 +48,11 @@ async def play_seat(url: str, code: str, player: str, say: Callable[[str], None]
         say(f"joined table {client.welcome.table} as {seat}")
         while not client.closed:
             update = client.table
+            if update is not None:
+                waiting = waiting_line(update, seat)
+                if waiting and waiting != said[-1:]:
+                    said[:] = waiting
+                    say(waiting[0])
             if update is not None and update.over:
                 final.append(update)
                 return True
@@ -66,3 +72,12 @@ async def play_seat(url: str, code: str, player: str, say: Callable[[str], None]
 
     await retrying(url, code, play, say, give_up_s)
     return final[-1]
+
+
+def waiting_line(update: TableUpdate, seat: str) -> list[str]:
+    """What the seat is waiting for, in words ([] when it is this seat's move)."""
+    others = [side for side in update.awaiting if side != seat]
+    if update.over or seat in update.awaiting or not others:
+        return []
+    pause = " (the table is paused)" if update.paused else ""
+    return [f"{update.date}: orders in; waiting for {', '.join(others)}{pause}"]

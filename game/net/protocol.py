@@ -159,6 +159,9 @@ class TableUpdate(_Message):
     awaiting: list[Side]
     deadline_in: float | None
     submitted: dict[str, Any] | None
+    last_orders: dict[str, Any] | None = None
+    """A team's own orders of the last quarter (its opening ones before the first): what
+    its orders editor starts from."""
     view: dict[str, Any] | None
     facilitator: dict[str, Any] | None = None
 

@@ -26,7 +26,8 @@ def table_update(table: Table, seat: str) -> TableUpdate:
     if seat in SIDES:
         mine = g.pending.get(seat)
         return TableUpdate(**common, view=table.view(seat),
-                           submitted=None if mine is None else mine.model_dump(mode="json"))
+                           submitted=None if mine is None else mine.model_dump(mode="json"),
+                           last_orders=g.last_orders(seat).model_dump(mode="json"))
     return TableUpdate(**common, view=None, submitted=None, facilitator=_facilitator(table))
 
 

@@ -170,9 +170,10 @@ class Workshop:
                 refused.request = request
                 await self._send(conn, refused.to_message().model_dump_json())
                 return
-            await self._send(conn, Ack(id=request or 0, detail=detail).model_dump_json())
+            # The seats' updates first: when a client has its ack, its table is current.
             for table in touched:
                 await self._push_table(table)
+            await self._send(conn, Ack(id=request or 0, detail=detail).model_dump_json())
         if touched:
             await self._push_overview()
 

@@ -12,11 +12,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.bots.observation import observe
-from game.bots.players import make_player, parse_player
-from game.engine.types import SIDES, side_index
+from game.bots.players import parse_player
+from game.engine.types import SIDES
 from game.model.errors import InputError
-from game.model.orders import Orders, orders_from_arrays, parse_orders
+from game.model.orders import Orders, parse_orders
 from game.model.scenario import Scenario
 from game.net.protocol import Refused
 from game.net.store import DataDir, PendingFile
@@ -118,9 +117,7 @@ class Table:
             raise Refused("refused", f"player {player!r}: {exc}") from None
         if spec.kind != "bot":
             raise Refused("refused", f"the server suggests bot orders only, not {spec}")
-        g = self.game
-        obs = observe(g.state, g.rules, g.turn, g.turns, side_index(side), opening=g.opening)
-        return orders_from_arrays(side, make_player(spec, side, g.scenario).orders(obs))
+        return self.game.orders_of(side, spec)
 
     def _check_turn(self, turn: int) -> None:
         if self.game.over:

@@ -107,6 +107,8 @@ FIGURES: dict[str, Figure] = {f.key: f for f in (
     _f("token_share", "Token share", "%", "share", short="Tokens %"),
     _f("home_share", "Home-market share", "%", "share", short="Home %"),
     _f("frontier_price", "Frontier price", "$/M tok", "price", short="Frontier $"),
+    _f("income", "Income", "$B/q", short="Income"),
+    _f("world_share", "Rest-of-world share", "%", "share", short="World %"),
     _f("tension", "Tension", "0-100", "index", state="tension"),
 )}
 

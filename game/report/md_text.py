@@ -14,7 +14,7 @@ import re
 
 # Characters that start Markdown inline markup anywhere in a line: emphasis, code, links
 # and images, autolinks and raw HTML (as entities), table cells, strikethrough.
-_INLINE = re.compile(r"([\\`*\[\]|~])")
+_INLINE = re.compile(r"([`*\[\]|~]|\\(?=[!-/:-@\[-`{-~]))")  # `\` only before punctuation
 # `_` opens emphasis only at a word's edge: `power_lead` stays as it is.
 _UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}

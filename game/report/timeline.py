@@ -75,7 +75,10 @@ def timeline(game: Game) -> list[TimelineRow]:
         followed = facilitator_lines(rec.actions)
         summary = game.summary(rec.turn)
         for event in summary.events:
-            followed.append(f"event: {event_heading(event.title, event.source)}")
+            # A card fires at the end of the quarter; its effects act from the next one.
+            acts = (f"; acts from {game.date_of(rec.turn + 1)}"
+                    if rec.turn + 1 < game.turns else "")
+            followed.append(f"event: {event_heading(event.title, event.source)}{acts}")
         fired = {event.id for event in summary.events}
         for k in rec.injects:  # an inject that did not show as fired (the game had ended)
             if deck_ids[k] not in fired:

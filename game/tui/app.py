@@ -20,7 +20,6 @@ from textual.binding import Binding
 
 from game.session import Game
 from game.tui import hooks, present
-from game.tui.app_files import FileCommands
 from game.tui.commands import GameCommands
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.event import EventDialog
@@ -37,6 +36,7 @@ from game.tui.messages import (
     TurnFailed,
     TurnResolved,
 )
+from game.tui.score import score_moves
 from game.tui.screens.briefing import BriefingScreen
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.end import EndScreen
@@ -44,7 +44,7 @@ from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.screens.handover import HandoverScreen
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.orders import OrdersScreen
-from game.tui.screens.replay import ReplayScreen
+from game.tui.screens.replay import ReplayScreen, orders_table
 from game.tui.screens.report import ReportScreen
 from game.tui.screens.title import TitleScreen
 from game.tui.setup import random_seed
@@ -57,12 +57,13 @@ from game.tui.table import (
     Step,
     Table,
 )
+from game.tui.watch import WatchMode
 
 ADVISOR_FUTURES = 1000  # futures per advisor forecast (DESIGN.md §5: 1,000 × 8 turns)
 FACILITATED = "facilitated session"
 
 
-class ComputeRaceApp(FileCommands):
+class ComputeRaceApp(WatchMode):
     TITLE = "Compute Race"
     CSS_PATH = "app.tcss"
     COMMANDS = {GameCommands}
@@ -109,6 +110,7 @@ class ComputeRaceApp(FileCommands):
     def begin(self, game: Game, humans: tuple[str, ...]) -> None:
         """Show `game` with `humans` at the keyboard, from its current turn."""
         self.game = game
+        self.stop_watch()
         table = self.table = Table(LocalGame(game), humans, facilitated=self.facilitated)
         self._to_base()
         if self.facilitated:
@@ -144,6 +146,8 @@ class ComputeRaceApp(FileCommands):
             return None
         if action == "facilitator":  # the console belongs to a facilitated session only
             return self.facilitated
+        if action in ("auto_advance", "pace"):  # spectators only
+            return self.watching()
         return True
 
     # --- playing -------------------------------------------------------------------------
@@ -166,7 +170,7 @@ class ComputeRaceApp(FileCommands):
             try:
                 self.table.keep(message.side, message.orders)
             except NotNow as exc:
-                self.notify(str(exc), severity="warning")
+                self.notify(str(exc), severity="warning", markup=False)
 
     @on(EndTurnRequested)
     def action_end_turn(self) -> None:
@@ -180,7 +184,7 @@ class ComputeRaceApp(FileCommands):
             step = table.end_turn()
         except NotNow as exc:
             if not table.busy:  # check_action greys it while resolving
-                self.notify(f"Not now: {exc}.", severity="warning")
+                self.notify(f"Not now: {exc}.", severity="warning", markup=False)
             return
         self._to_dashboard()
         self._follow(step)
@@ -259,21 +263,25 @@ class ComputeRaceApp(FileCommands):
         game = self.game
         assert game is not None
         report = present.turn_report(game, step.turn, step.side)
+        moves = score_moves(game, step.turn)
+        # A spectator (and everyone once the game is over) sees what both sides ordered.
+        orders = orders_table(game, step.turn) if step.side is None else None
         # One report screen, installed so popping keeps it, refilled each turn: a new screen
         # each turn meant new widgets, styles and footer keys, most of a turn's redraw.
         screen = self._report_screen
         if screen is None or screen in self.screen_stack:
-            screen = ReportScreen(report)
+            screen = ReportScreen(report, moves, orders)
             if self._report_screen is None:
                 self.install_screen(screen, "turn-report")
                 self._report_screen = screen
         else:
-            screen.show(report)
+            screen.show(report, moves, orders)
         if step.then_end:
             then = self._show_end
         self.push_screen(screen, callback=lambda _: then() if then else None)
+        sources = {e.title: e.source for e in game.summary(step.turn).events}
         for item in reversed([e for e in report.events if e.major]):
-            self.push_screen(EventDialog(item))
+            self.push_screen(EventDialog(item, sources.get(item.title, "chance")))
 
     def _show_end(self) -> None:
         self._to_dashboard()
@@ -362,6 +370,7 @@ class ComputeRaceApp(FileCommands):
     @on(NewGameRequested)
     def action_new_game(self) -> None:
         self._to_base()
+        self.stop_watch()
         self.game = None
         self.table = None
         self.dashboard = None

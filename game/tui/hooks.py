@@ -55,16 +55,18 @@ class Replayed:
 
 def open_replay(path: Path) -> Replayed:
     """Read and recompute a record, checking every turn's digest. Raises InputError naming
-    the file and the problem (the file is never changed)."""
-    record = records.read_record(path)
+    the file and the problem (the file is never changed). A record changed after the game
+    wrote it still opens: viewing is read-only, and the banner says it cannot be trusted
+    (resuming it or reporting on it needs --trust)."""
+    record, tampered = records.read_record_checked(path)
     try:
         check = records.verify(record)
     except (ValueError, GameOver) as exc:
         raise InputError([f"{path}: {exc}"]) from None
     if check.ok:
-        return Replayed(path, record, check.game, "", check.engine_note)
+        return Replayed(path, record, check.game, tampered, check.engine_note)
     assert check.mismatch is not None
-    problem = check.mismatch.describe()
+    problem = "; ".join(filter(None, (tampered, check.mismatch.describe())))
     try:  # show every recorded turn as this build replays it, flagged as differing
         game = records.replay(record)
     except (ValueError, GameOver):

@@ -72,6 +72,7 @@ class Table:
         # next takes the seat. A loaded game starts with its reports read.
         self.reported: dict[str | None, int] = {side: game.turn for side in (*humans, None)}
         self.briefed: set[str | None] = set()
+        self.watch_seconds: float | None = None  # a spectator's auto-advance pace, if on
 
     # --- what the screens ask ---------------------------------------------------------
     @property

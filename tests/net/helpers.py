@@ -20,7 +20,7 @@ from game.net.client import SeatClient, connect
 from game.net.hosting import open_workshop, start
 from game.net.server import Workshop
 
-STEP_S = 20.0  # no single wait in these tests may take longer (bounded tests)
+STEP_S = 60.0  # no single wait in these tests may take longer (bounded, yet patient on a busy machine)
 
 
 @dataclass

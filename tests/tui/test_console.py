@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button, Checkbox, Input, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, OptionList, Static, TabbedContent
 
 from game.model.facilitator import CustomEvent, ParamOverride, ScheduledInject
 from game.records import read_record
@@ -113,7 +113,8 @@ async def test_an_override_shows_unit_and_value_and_acts_next_turn(make_app, tmp
         game = app.game
         await fill(pilot, screen, "#ov-param", "budget_growth")
         info = text_of(screen, "#ov-info")
-        assert "1/quarter" in info and "US 0.13 · China 0.12" in info  # from the scenario
+        us_rate, china_rate = (float(v) for v in game.rules.params.budget_growth)
+        assert "1/quarter" in info and f"US {us_rate:g} · China {china_rate:g}" in info
         screen.query_one("#ov-side").value = "us"
         await fill(pilot, screen, "#ov-value", "0.5")
         screen.query_one("#ov-apply", Button).press()
@@ -121,13 +122,13 @@ async def test_an_override_shows_unit_and_value_and_acts_next_turn(make_app, tmp
         assert text_of(screen, "#ov-problem") == ""
         assert game.actions == [ParamOverride(param="budget_growth", value=0.5, side="us")]
         assert game.journal[-1].kind == "override"
-        assert "US 0.5 · China 0.12" in text_of(screen, "#ov-info")  # now in force
+        assert f"US 0.5 · China {china_rate:g}" in text_of(screen, "#ov-info")  # now in force
         assert saved(app, tmp_path).pending.actions == game.actions
 
         await end_turn_from_console(pilot, app)
         control.advance()
         ours, theirs = game.figures()["us"]["budget"], control.figures()["us"]["budget"]
-        assert ours > theirs * 1.2  # budget grew 50% instead of 13%
+        assert ours > theirs * 1.2  # budget grew 50% instead of the scenario's rate
         assert game.figures()["china"]["budget"] == control.figures()["china"]["budget"]
         await pilot.press("enter")  # past the report, to the dashboard
         await pilot.pause()
@@ -270,3 +271,17 @@ async def test_without_facilitator_the_console_and_reveal_are_not_there(make_app
         shown = [key for key, active in app.active_bindings.items()
                  if app.check_action(active.binding.action, ()) is not False]
         assert "ctrl+f" not in shown and "f1" in shown
+
+
+async def test_the_console_tabs_by_keyboard(make_app) -> None:
+    app = make_app("us", facilitated=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_console(pilot, app)
+        tabs = screen.query_one("#fac-tabs", TabbedContent)
+        for key, pane, field in (("f3", "tab-override", "ov-param"),
+                                 ("f4", "tab-card", "cc-title"),
+                                 ("f2", "tab-deck", "fac-deck")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert tabs.active == pane and app.focused is not None
+            assert app.focused.id == field

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from rich.console import Console
 
 from game.bots.players import ScriptedTurns
 from game.engine.orders import ALLOCATION
@@ -21,10 +24,18 @@ from game.tui.screens import (
     ReportScreen,
     TitleScreen,
 )
+from game.tui.watch import PACES, START_PACE
 from game.tui.widgets import AllocationEditor, FiguresPanel, PolicyEditor
 from tests.tui.conftest import SHORT_TURNS, TEST_FUTURES, settle
 
 SIZE = (120, 40)
+
+
+def rendered(renderable) -> str:
+    """What a rich renderable shows, as plain text."""
+    console = Console(width=120, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
 
 
 async def finish_turn(pilot, app: ComputeRaceApp) -> None:
@@ -253,6 +264,45 @@ async def test_watch_mode_reports_both_sides(make_app) -> None:
             await pilot.press("enter")
         assert isinstance(app.screen, ReportScreen)
         assert set(app.screen.report.sides) == {"us", "china"}
+        # What the bots ordered is in the report: each side's shares as they gave them.
+        body = rendered(app.screen.query_one("#report-text").content)
+        assert "The orders given" in body
+        chips = app.game.history[0].orders["china"].allocation.chips
+        assert f"budget to chips {chips * 100:.0f}%" in body
+
+
+async def test_watch_mode_advances_by_itself_at_a_pace(make_app) -> None:
+    app = make_app("none", seed=9)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        dashboard = app.screen
+        assert app.check_action("orders", ()) is not False  # the app allows it...
+        assert dashboard.check_action("orders", ()) is False  # ...no orders to edit: hidden
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.table.watch_seconds == PACES[START_PACE]
+        assert "a quarter every" in str(dashboard.query_one("#status").render())
+        await pilot.press("plus")
+        assert app.table.watch_seconds == PACES[START_PACE + 1]
+        await pilot.press("a")
+        assert app.table.watch_seconds is None and app._watch_timer is None
+        # The timer's steps, taken by hand (no test waits on a clock): play, read, close.
+        app._watch_step()
+        await settle(pilot, app)
+        while isinstance(app.screen, EventDialog):
+            app._watch_step()
+            await pilot.pause()
+        assert isinstance(app.screen, ReportScreen) and app.game.turn == 1
+        app._watch_step()
+        await pilot.pause()
+        assert app.screen is dashboard and app.game.turn == 1
+
+
+async def test_players_have_no_auto_advance(make_app) -> None:
+    app = make_app("us")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "a")
+        assert app.table.watch_seconds is None and app.check_action("auto_advance", ()) is False
 
 
 async def test_hot_seat_both_sides_read_the_report_and_major_events(make_app) -> None:

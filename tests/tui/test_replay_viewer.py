@@ -106,7 +106,7 @@ async def test_the_viewer_shows_injects_notes_and_the_events_they_fired(tmp_path
         body = shown(app, "#replay-text")
         assert f"injected: {title} [{INJECTED}]" in body
         assert "note (" in body and "what if the lab had not published?" in body
-        assert f"★ MAJOR {title}" in body  # the report's events: it fired
+        assert f"★ {title}" in body  # the report's events: it fired
         await pilot.press("right")
         body = shown(app, "#replay-text")
         assert "injected:" not in body and "nothing this quarter" in body
@@ -124,6 +124,7 @@ async def test_a_tampered_record_is_shown_with_the_turn_that_differs(record_path
         problem = shown(app, "#replay-problem")
         assert app.screen.query_one("#replay-problem").display
         assert "turn 2 (2025Q2) differs from the record" in problem
+        assert "the record was changed" in problem  # the seal is broken too: it says so
         await pilot.press("right")  # the replay as this build computes it, swap included
         fabs = f"budget to fabs {allocation['fabs'] * 100:.0f}%"
         assert fabs in shown(app, "#replay-text")

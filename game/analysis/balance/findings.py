@@ -34,6 +34,10 @@ def _pct(rate: float) -> str:
     return f"{100 * rate:.0f}%" if rate < 0.995 or rate == 1 else f"{100 * rate:.1f}%"
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _at_least(rate: float) -> str:
     return "every game" if rate == 1 else f"at least {_pct(rate)} of games"
 
@@ -59,7 +63,7 @@ def bot_findings(matrix: list[Pairing]) -> list[Finding]:
             if row and rate >= ONE_SIDED:
                 against = worst.china if side == "us" else worst.us
                 out.append(Finding("dominant_bot", (
-                    f"Dominant bot: {SIDE_NAME[side]}'s {bot} wins {_at_least(rate)} "
+                    f"Dominant bot: {_cap(SIDE_NAME[side])}'s {bot} wins {_at_least(rate)} "
                     f"against every bot of {SIDE_NAME[OTHER[side]]} (its "
                     f"hardest opponent: {against})."), rate))
     foregone = [p for p in matrix if max(p.win_rate("us"), p.win_rate("china")) >= ONE_SIDED]
@@ -78,17 +82,17 @@ def plan_findings(responses: list[Response]) -> list[Finding]:
         if mine and all(r.win_rate().value >= ONE_SIDED for r in mine):
             low = min(r.win_rate().value for r in mine)
             out.append(Finding("dominant_plan", (
-                f"A fixed {SIDE_NAME[side]} plan, found by search, wins {_at_least(low)} "
-                f"against each bot of {SIDE_NAME[OTHER[side]]}: the other side's "
+                f"Dominant plan: against each bot of {SIDE_NAME[OTHER[side]]}, a fixed plan "
+                f"for {SIDE_NAME[side]} found by search wins {_at_least(low)}: that side's "
                 "bots can be beaten without adapting."), low))
         for r in mine:
             rate = r.win_rate().value
             if rate >= ONE_SIDED and r.margin() > 0:
                 out.append(Finding("exploitable_bot", (
-                    f"{SIDE_NAME[OTHER[side]]}'s {r.against} is exploitable: a fixed "
-                    f"{SIDE_NAME[side]} plan beats it in {_pct(rate)} of games (best "
-                    f"{SIDE_NAME[side]} bot: {r.best_bot}, {_pct(r.best_bot_rate)})."),
-                    rate))
+                    f"{_cap(SIDE_NAME[OTHER[side]])}'s {r.against} is exploitable: a fixed "
+                    f"plan for {SIDE_NAME[side]} beats it in {_pct(rate)} of games, where "
+                    f"{SIDE_NAME[side]}'s best bot against it ({r.best_bot}) wins "
+                    f"{_pct(r.best_bot_rate)}."), rate))
     return out
 
 

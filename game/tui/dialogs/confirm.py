@@ -3,10 +3,12 @@ Returns True for yes, False for no. "No" has the focus: a stray Enter or Space a
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -27,11 +29,11 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):
-            yield Static(f"[b]{self.title_text}[/b]", classes="dialog-title")
-            yield Static(self.body, classes="dialog-body")
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(Text(self.body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="warning")
-                yield Button(f"{self.no} (n, Esc)", id="no", variant="primary")
+                yield Button(Content(f"{self.yes} (y)"), id="yes", variant="warning")
+                yield Button(Content(f"{self.no} (n, Esc)"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

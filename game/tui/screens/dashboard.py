@@ -5,21 +5,25 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
 from game.session import Game
 from game.tui import present
 from game.tui.messages import BriefingRequested, OrdersRequested, ReportRequested
+from game.tui.score import board, score_series
+from game.tui.screens.score import ScoreScreen
 from game.tui.table import Table
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.figures import EstimatesPanel, FiguresPanel
 from game.tui.widgets.footer import GameFooter
 from game.tui.widgets.news import NewsFeed
+from game.tui.widgets.score import ScorePanel
 from game.tui.widgets.tension import TensionMeter
 from game.tui.widgets.trends import TrendLines
 
+SCORE_CHART = "score"  # the chart cycle's last entry: both sides' score (public)
 COMPACT_BELOW = 100  # columns: below this the tables drop units and use short labels
 
 
@@ -30,7 +34,11 @@ class DashboardScreen(Screen[None]):
         Binding("u", "app.undo_turn", "Undo"),
         Binding("r", "report", "Report"),
         Binding("m", "chart", "Chart"),
+        Binding("g", "score", "Goals"),
         Binding("b", "briefing", "Briefing"),
+        Binding("a", "app.auto_advance", "Auto"),
+        Binding("plus", "app.pace(1)", "Faster", key_display="+"),
+        Binding("minus", "app.pace(-1)", "Slower", key_display="-"),
     ]
 
     def __init__(self, table: Table, game: Game) -> None:
@@ -48,7 +56,9 @@ class DashboardScreen(Screen[None]):
             yield FiguresPanel(id="other-truth")
         with Horizontal(id="lower"):
             yield TrendChart(id="chart")
-            yield NewsFeed(id="news")
+            with Vertical(id="side-column"):
+                yield ScorePanel(id="score")
+                yield NewsFeed(id="news")
         yield TrendLines(id="trends")
         yield Static("", id="status")
         yield GameFooter()
@@ -107,13 +117,17 @@ class DashboardScreen(Screen[None]):
         other_est.display = seat is not None
         other_truth.display = seat is None
         self._draw_chart()
+        self.query_one(ScorePanel).show(board(game))
         self.query_one(NewsFeed).show(present.news(game))
         self.query_one("#status", Static).update(status_line(table))
         self.refresh_bindings()
 
     def _draw_chart(self) -> None:
-        series = present.chart_series(self.game, self.table.seat, self.chart_metric)
-        title = present.CHART_METRICS[self.chart_metric]
+        if self.chart_metric == SCORE_CHART:
+            series, title = score_series(self.game), "Score (points)"
+        else:
+            series = present.chart_series(self.game, self.table.seat, self.chart_metric)
+            title = present.CHART_METRICS[self.chart_metric]
         self.query_one(TrendChart).show(title, series)
         self.query_one(TrendLines).show(title, series)
 
@@ -123,8 +137,11 @@ class DashboardScreen(Screen[None]):
             else "[b]Orders in: waiting for the other side and the server…[/b]")
         self.refresh_bindings()
 
+    def action_score(self) -> None:
+        self.app.push_screen(ScoreScreen(self.game))
+
     def action_chart(self) -> None:
-        names = list(present.CHART_METRICS)
+        names = [*present.CHART_METRICS, SCORE_CHART]
         self.chart_metric = names[(names.index(self.chart_metric) + 1) % len(names)]
         if not self.table.busy:
             self._draw_chart()
@@ -147,7 +164,10 @@ def status_line(table: Table) -> str:
     if table.paused:
         return "[b]⏸ Paused by the facilitator:[/b] the quarter resolves when they say so"
     if table.seat is None:
-        return "Watching: e resolves the next quarter with the bots' orders."
+        if table.watch_seconds is not None:
+            return (f"Watching: a quarter every {table.watch_seconds:g} s · a stops, "
+                    "+ faster, - slower")
+        return "Watching: e plays the next quarter with the bots' orders · a: auto-advance"
     state = table.draft_state(table.seat)
     done = [present.SIDE_NAME[s] for s in table.humans if s in table.handed_in]
     done_text = f" · {', '.join(done)} done" if done else ""

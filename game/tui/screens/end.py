@@ -3,6 +3,7 @@ export the debrief, start again or quit."""
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,21 +14,20 @@ from textual.widgets import Button, Static
 from game.engine.types import SIDES
 from game.session import Game
 from game.tui import present
+from game.tui.score import SCORE_MEANING, Board, board
+from game.tui.screens.score import side_goals
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.footer import GameFooter
 
 
-def summary_text(summary: present.EndSummary) -> Text:
-    text = Text()
-    text.append(f"{summary.headline}\n", style="bold")
-    text.append(f"{summary.why}\n\n")
-    for side in SIDES:
-        text.append(f"{present.side_label(side)}: {summary.scores[side]:.1f} points  ",
-                    style="bold")
-        parts = [f"{word} {points:+.1f}".replace("-", "−")
-                 for word, points in summary.terms[side]]
-        text.append("(50 " + ", ".join(parts) + ")\n", style="dim")
-    return text
+def summary_text(summary: present.EndSummary, final: Board) -> Group:
+    """Who won and why, what the score means, and each side's goals as the engine scored
+    them after the last quarter."""
+    head = Text()
+    head.append(f"{summary.headline}\n", style="bold")
+    head.append(f"{summary.why}\n\n")
+    head.append(SCORE_MEANING, style="dim")
+    return Group(head, Text(""), *[Group(side_goals(final, side), Text("")) for side in SIDES])
 
 
 class EndScreen(Screen[None]):
@@ -46,9 +46,11 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         game = self.game
         with VerticalScroll(id="end"):
-            yield Static(f"[b]Game over[/b] · {game.scenario.title} · seed {game.seed}",
+            yield Static(Text.assemble(("Game over", "bold"),
+                                       f" · {game.scenario.title} · seed {game.seed}"),
                          id="end-title")
-            yield Static(summary_text(present.end_summary(game)), id="end-summary")
+            yield Static(summary_text(present.end_summary(game), board(game)),
+                         id="end-summary")
             yield TrendChart(id="end-chart")
             with Horizontal(id="end-buttons"):
                 yield Button("Save record (ctrl+s)", id="save", action="app.save_game")

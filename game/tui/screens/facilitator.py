@@ -58,7 +58,14 @@ class FacilitatorScreen(Screen[None]):
         # Priority: a focused Input binds ctrl+u (delete to the start) and would swallow it.
         # Undo asks for confirmation, so a ctrl+u meant for a field cannot take back a turn.
         Binding("ctrl+u", "app.undo_turn", "Undo turn", priority=True),
+        # The tabs by keyboard (F-keys: a focused Input keeps letters and ctrl+arrows).
+        Binding("f2", "tab('tab-deck')", "Deck"),
+        Binding("f3", "tab('tab-override')", "Override"),
+        Binding("f4", "tab('tab-card')", "Card"),
     ]
+
+    # The field each tab starts in, so the keyboard lands where the typing is.
+    TAB_FIRST = {"tab-deck": "#fac-deck", "tab-override": "#ov-param", "tab-card": "#cc-title"}
 
     def __init__(self, table: Table, game: Game) -> None:
         super().__init__()
@@ -126,6 +133,10 @@ class FacilitatorScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self._refresh()  # undo or a resolved turn may have happened meanwhile
+
+    def action_tab(self, pane: str) -> None:
+        self.query_one("#fac-tabs", TabbedContent).active = pane
+        self.call_after_refresh(self.query_one(self.TAB_FIRST[pane]).focus)
 
     # --- what the console shows ----------------------------------------------------------
     def _refresh(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Markdown
 
 from game.engine.params import Params
 from game.session import Game
+from game.tui.score import SCORE_MEANING
 from game.tui.widgets.footer import GameFooter
 
 MECHANICS = """\
@@ -55,12 +56,12 @@ the other side's as **estimates with a range**: intelligence spending narrows it
 - **Tension** (0-100) rises with escalation and relaxes toward the level the policies in
   force sustain. At the crisis threshold the game ends at once and the side that escalated
   last loses.
-- **Score**: each side starts at 50 and gains or loses by its capability lead, share of
-  compute, market share, share of budgets (economy) and stability, measured against par:
-  where the scenario expects that side to stand by then.
-  The higher score at the end wins; within the draw margin it is a draw.
+- **Score**: {score} The dashboard shows each goal's
+  weight and points; g shows their values against par and the score over the quarters.
 - **Events**: the scenario's deck fires news events (a major one also as a dialog).
 """
+
+MECHANICS = MECHANICS.replace("{score}", SCORE_MEANING)
 
 KEYS = """\
 ## Keys
@@ -70,16 +71,21 @@ KEYS = """\
 | everywhere | ctrl+p | command palette: End turn, Save game, Load game, Undo turn, Help, Export debrief, Facilitator console, Quit |
 | everywhere | F1 | this help |
 | everywhere | ctrl+s / ctrl+o | save / load a game |
-| everywhere | ctrl+d / ctrl+f | export the debrief / facilitator console |
+| everywhere | ctrl+d | export the debrief |
+| everywhere | ctrl+f | facilitator console (only in `play --facilitator` games) |
+| console | F2 / F3 / F4 | the Deck card, Override and Custom card tabs |
 | everywhere | ctrl+t | change the colour theme |
 | everywhere | ctrl+q | quit |
 | dashboard | o | orders |
 | dashboard | e | end turn (resolve the quarter) |
 | dashboard | u | undo the last turn (asks first: y undoes, n or Esc keeps it) |
-| dashboard | r / m / b | last turn's report / change chart / briefing |
+| dashboard | r / m / b | last turn's report / change chart (the last one is the score) / briefing |
+| dashboard | g | the score: each goal's value against par, weight and points; the score chart |
+| watching | a / + / - | auto-advance on or off / faster / slower |
 | orders | ↑ ↓ | pick a row |
-| orders | ← → | move a share 5 points (the others rebalance) or change a level |
+| orders | ← → | move a share 5 points or change a level |
 | orders | digits, Enter | type a value and set it; Esc cancels typing |
+| orders | Space | a share you set is kept (◆) while you set others, which rebalance the rows not yet set; Space frees or keeps the picked row |
 | orders | Tab | switch between the allocation and the policies |
 | orders | r / s / e / Esc | reset to last turn / bot's suggestion / end turn / done |
 | end | n / q | new game / quit |

@@ -111,7 +111,7 @@ class OrdersScreen(Screen[None]):
                 training_share=self.query_one(PolicyEditor).training_share,
                 policies=self.query_one(PolicyEditor).to_model())
         except ValidationError as exc:
-            problem.update("✗ " + "; ".join(e["msg"] for e in exc.errors()))
+            problem.update(Text("✗ " + "; ".join(e["msg"] for e in exc.errors())))
             return None
         problem.update("")
         return orders

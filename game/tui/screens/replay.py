@@ -24,6 +24,7 @@ from game.session import Game
 from game.tui import hooks, present
 from game.tui.messages import GameChosen, NewGameRequested
 from game.tui.policy_text import specs
+from game.tui.score import score_moves
 from game.tui.screens.replay_control import TakeControlDialog
 from game.tui.screens.replay_problem import ProblemDialog
 from game.tui.screens.report import report_text
@@ -112,7 +113,8 @@ def turn_view(replayed: hooks.Replayed, turn: int) -> Group:
     head.append(f"  ({CHANGED} changed from the quarter before)", style="dim")
     parts: list[RenderableType] = [head, orders_table(game, turn), Text(),
                                    facilitator_text(replayed, turn),
-                                   report_text(present.turn_report(game, turn, None))]
+                                   report_text(present.turn_report(game, turn, None),
+                                               score_moves(game, turn))]
     recorded = replayed.record.turns[turn].events if turn < len(replayed.record.turns) else []
     if recorded != fired_ids(game, turn):
         parts.append(Text(f"The record lists the events {', '.join(recorded) or 'none'} for "

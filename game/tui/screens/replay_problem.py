@@ -23,7 +23,7 @@ class ProblemDialog(NoticeDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="problem-box", classes="dialog"):
-            yield Static(f"✗ {self.title_text}", classes="dialog-kicker")
+            yield Static(Text(f"✗ {self.title_text}"), classes="dialog-kicker")
             # Plain text: a path or a JSON excerpt must not be read as markup.
             yield Static(Text("\n".join(self.problems)), id="problem-text",
                          classes="dialog-body")

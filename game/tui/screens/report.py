@@ -3,6 +3,7 @@ fired; the score change."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,10 +12,15 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from game.tui.present import SIDE_MARK, TurnReport, side_label
+from game.tui.score import signed
 from game.tui.widgets.footer import GameFooter
 
+ScoreMoves = dict[str, list[tuple[str, float]]]  # side -> (goal, points), game/tui/score.py
 
-def report_text(report: TurnReport) -> Text:
+
+def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
+    """The report; `moves`: the goals that moved each side's score (the score line is then
+    one line per side, broken into them)."""
     text = Text()
     text.append(f"Turn report: {report.date} (turn {report.turn + 1})\n\n", style="bold")
     for side, lines in report.sides.items():
@@ -24,14 +30,21 @@ def report_text(report: TurnReport) -> Text:
         text.append("\n")
     text.append("Both sides\n", style="bold")
     text.append(f"  {report.tension}\n")
-    scores = " · ".join(f"{SIDE_MARK[s]} {now:.1f} ({change:+.1f})".replace("-", "−")
-                        for s, (now, change) in report.scores.items())
-    text.append(f"  score {scores}\n\n")
+    if moves is None:
+        scores = " · ".join(f"{SIDE_MARK[s]} {now:.1f} ({signed(change)})"
+                            for s, (now, change) in report.scores.items())
+        text.append(f"  score {scores}\n\n")
+    else:
+        for s, (now, change) in report.scores.items():
+            parts = ", ".join(f"{goal.lower()} {signed(points)}" for goal, points in moves[s])
+            text.append(f"  score {SIDE_MARK[s]} {now:.1f} ({signed(change)})", style="bold")
+            text.append(f": {parts}\n" if parts else ": no goal moved\n")
+        text.append("\n")
     text.append("Events\n", style="bold")
     if not report.events:
         text.append("  none this quarter\n", style="dim")
     for item in report.events:
-        text.append("  ★ MAJOR " if item.major else "  • ", style="bold")
+        text.append("  ★ " if item.major else "  • ", style="bold")
         text.append(f"{item.title}\n")
         if item.text:
             text.append(f"    {item.text}\n", style="dim")
@@ -44,24 +57,36 @@ class ReportScreen(Screen[None]):
         Binding("escape", "close", "Continue", show=False),
     ]
 
-    def __init__(self, report: TurnReport) -> None:
+    def __init__(self, report: TurnReport, moves: ScoreMoves | None = None,
+                 orders: RenderableType | None = None) -> None:
         super().__init__()
         self.report = report
+        self.moves = moves
+        self.orders = orders  # both sides' orders, for a spectator
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="report"):
-            yield Static(report_text(self.report), id="report-text")
+            yield Static(self._body(), id="report-text")
             yield Button("Continue (Enter)", id="continue", variant="primary")
         yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#continue", Button).focus()
 
-    def show(self, report: TurnReport) -> None:
+    def _body(self) -> RenderableType:
+        text = report_text(self.report, self.moves)
+        if self.orders is None:
+            return text
+        return Group(Text("The orders given", style="bold"), self.orders, Text(""), text)
+
+    def show(self, report: TurnReport, moves: ScoreMoves | None = None,
+             orders: RenderableType | None = None) -> None:
         """Show another turn's report in this screen (the app keeps one and reuses it:
         building a screen's widgets and styles anew each turn cost more than the report)."""
         self.report = report
-        self.query_one("#report-text", Static).update(report_text(report))
+        self.moves = moves
+        self.orders = orders
+        self.query_one("#report-text", Static).update(self._body())
         self.query_one("#report", VerticalScroll).scroll_home(animate=False)
         self.query_one("#continue", Button).focus()
 

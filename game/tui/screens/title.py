@@ -6,10 +6,12 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -50,7 +52,8 @@ class TitleScreen(Screen[None]):
         super().__init__()
         self.seed = seed
         names = shipped_names()
-        self.scenarios = [(_quick_title(n), n) for n in names]
+        # Titles are the scenario's words, shown as they are (never read as markup).
+        self.scenarios = [(Content(_quick_title(n)), n) for n in names]
         self.initial = scenario if scenario in names else (
             "baseline-2025" if "baseline-2025" in names else names[0])
         # The newest autosave of an unfinished game: offered first, so none is lost.
@@ -63,7 +66,7 @@ class TitleScreen(Screen[None]):
                          "steer the US bloc or China, one quarter a turn.", id="tagline")
             if self.resume is not None:
                 with Horizontal(id="title-resume"):
-                    yield Button(f"Resume {self.resume.summary}", id="resume",
+                    yield Button(Content(f"Resume {self.resume.summary}"), id="resume",
                                  variant="success")
             with Horizontal(id="title-body"):
                 with Vertical(id="choices"):
@@ -89,7 +92,10 @@ class TitleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._describe(self.initial)
-        self.query_one("#resume" if self.resume else "#start", Button).focus()
+        # Focus the first choice without scrolling to it: at 80x24 the Start button is below
+        # the fold, and scrolling there hid the title and the Scenario field.
+        self.query_one("#resume" if self.resume else "#start", Button).focus(
+            scroll_visible=False)
 
     @on(Select.Changed, "#scenario")
     def _scenario_changed(self, event: Select.Changed) -> None:
@@ -101,11 +107,11 @@ class TitleScreen(Screen[None]):
             s = load_scenario(name)
         except InputError as exc:
             self.query_one("#scenario-about", Static).update(
-                "✗ this scenario does not load:\n" + "\n".join(exc.problems))
+                Text("✗ this scenario does not load:\n" + "\n".join(exc.problems)))
             return
-        self.query_one("#scenario-about", Static).update(
-            f"[b]{s.title}[/b]\n[dim]{s.clock.start}, {s.clock.turns} quarterly turns[/dim]"
-            f"\n\n{s.description}")
+        self.query_one("#scenario-about", Static).update(Text.assemble(
+            (s.title, "bold"), "\n", (f"{s.clock.start}, {s.clock.turns} quarterly turns", "dim"),
+            "\n\n", s.description))
 
     def choice(self) -> NewGame | None:
         """The player's choices, or None (with the problem shown) if the seed is bad."""
@@ -130,7 +136,8 @@ class TitleScreen(Screen[None]):
         try:
             game, humans = start(choice)
         except InputError as exc:
-            self.notify("\n".join(exc.problems), title="Cannot start", severity="error")
+            self.notify("\n".join(exc.problems), title="Cannot start", severity="error",
+                        markup=False)
             return
         self.post_message(GameChosen(game, humans))
 

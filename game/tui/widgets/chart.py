@@ -1,8 +1,9 @@
 """Line charts over time (textual-plot: it takes numpy arrays and draws in high resolution).
 
-Each side has its own colour AND its own marker (■ US bloc, ▲ China) and a labelled
-legend, so the chart reads for colour-blind players and on monochrome terminals;
-estimates of the other side are drawn in a finer (braille) line."""
+Each side has its own colour AND its own marker (■ US bloc, ▲ China), named in the legend
+on the title line (a legend inside the plot covered the first quarters' data), so the chart
+reads for colour-blind players and on monochrome terminals; estimates of the other side are
+drawn in a finer (braille) line."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label
-from textual_plot import AxisFormatter, HiResMode, LegendLocation, PlotWidget
+from textual_plot import AxisFormatter, HiResMode, PlotWidget
 
 from game.tui.present import SIDE_MARK, Series
 
@@ -22,7 +24,8 @@ SIDE_COLOUR: dict[str | None, str] = {"us": "#0072B2", "china": "#E69F00", None:
 
 
 class QuarterAxis(AxisFormatter):
-    """Ticks on quarter boundaries of decimal years, labelled "2026" or "2026Q3"."""
+    """Ticks on quarter boundaries of decimal years, every one labelled as a quarter
+    ("2026Q1", "2026Q3"), as the rest of the game names them."""
 
     def get_ticks(self, min_: float, max_: float, max_ticks: int = 8) -> list[float]:
         for quarters in (1, 2, 4, 8, 16, 40):
@@ -38,7 +41,7 @@ class QuarterAxis(AxisFormatter):
         for t in ticks:
             index = round(t * 4)
             year, quarter = divmod(index, 4)
-            labels.append(str(year) if quarter == 0 else f"{year}Q{quarter + 1}")
+            labels.append(f"{year}Q{quarter + 1}")
         return labels
 
 
@@ -49,7 +52,7 @@ class Plot(PlotWidget, can_focus=False):
 class TrendChart(Vertical):
     DEFAULT_CSS = """
     TrendChart { height: 1fr; }
-    TrendChart > Label { width: 1fr; text-style: bold; }
+    TrendChart > Label { width: 1fr; }
     TrendChart > Plot { height: 1fr; }
     """
 
@@ -59,22 +62,26 @@ class TrendChart(Vertical):
         plot.set_x_formatter(QuarterAxis())
         yield plot
 
-    def show(self, title: str, series: list[Series]) -> None:
-        self.query_one("#chart-title", Label).update(f"{title}  (m: change chart)")
+    def show(self, title: str, series: list[Series], cycle: bool = True) -> None:
+        """Draw `series` under `title`; `cycle`: say that m shows another chart."""
+        heading = Text(title, style="bold")
+        for s in series:  # the legend: each label starts with its side's mark
+            heading.append(f"  {s.label}", style=f"not bold {SIDE_COLOUR[s.side]}")
+        if cycle:
+            heading.append("  (m: change chart)", style="not bold dim")
+        self.query_one("#chart-title", Label).update(heading)
         plot = self.query_one(Plot)
         plot.clear()
         for s in series:
             colour = SIDE_COLOUR[s.side]
             if len(s.x) > 1:
                 plot.plot(s.x, s.y, line_style=colour,
-                          hires_mode=HiResMode.BRAILLE if s.estimated else HiResMode.HALFBLOCK,
-                          label=s.label)
+                          hires_mode=HiResMode.BRAILLE if s.estimated else HiResMode.HALFBLOCK)
             plot.scatter(s.x, s.y, marker=SIDE_MARK.get(s.side or "", "●"),
-                         marker_style=colour, label=None if len(s.x) > 1 else s.label)
+                         marker_style=colour)
         xs = np.concatenate([s.x for s in series]) if series else np.array([0.0])
         plot.set_xlimits(float(xs.min()) - 0.05, float(xs.max()) + 0.3)
         ys = np.concatenate([s.y for s in series]) if series else np.array([0.0])
         low, high = float(ys.min()), float(ys.max())
         pad = max((high - low) * 0.1, abs(high) * 0.02, 1e-6)
         plot.set_ylimits(low - pad, high + pad)
-        plot.show_legend(LegendLocation.TOPLEFT)

@@ -1,4 +1,4 @@
-"""The news feed: events as they fired, newest first; major ones marked."""
+"""The news feed: events as they fired, newest first; major ones marked ★."""
 
 from __future__ import annotations
 
@@ -17,6 +17,6 @@ class NewsFeed(Static):
         for item in items[:limit]:
             text.append(f"{item.date} ", style="dim")
             if item.major:
-                text.append("★ MAJOR ", style="bold")
+                text.append("★ ", style="bold")
             text.append(item.title + "\n")
         self.update(text)

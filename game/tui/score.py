@@ -1,0 +1,100 @@
+"""The score as the engine keeps it: each side's five goals against par, with weights and
+points, read from the turn summaries (game/summary.py), never recomputed here.
+
+Textual-free, so the numbers a player reads are tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.rules import SCORE_TERMS
+from game.engine.score import score_terms
+from game.engine.types import SIDES
+from game.model.clock import parse_quarter
+from game.present.dashboard import Series
+from game.present.words import TERM_LABELS, side_label
+from game.session import Game
+from game.summary import TermFact, opening_outcome
+
+# What the score means, in one sentence: the same words in F1 (help), README ("Winning"),
+# the tutorial's lesson 8 and the end screen (tests/tui/test_score.py keeps them equal).
+SCORE_MEANING = (
+    "Each side starts at 50 and gains or loses points on five goals (capability lead, "
+    "share of compute, share of the inference market, economy and stability), each "
+    "measured against par, what the default bots reach by the same quarter, and weighted "
+    "by the scenario; the score is the mean of the quarters so far, later ones weighing "
+    "more, and the higher score at the end wins unless the two are within the draw margin.")
+
+MOVED = 0.05  # points: a goal that moved less than this is not named in the report
+
+
+@dataclass(frozen=True)
+class Board:
+    """Where the score stands after the last resolved quarter (the opening before any)."""
+
+    date: str  # the quarter the figures are after ("" at the opening)
+    terms: Mapping[str, tuple[TermFact, ...]]  # side -> its five goals, SCORE_TERMS order
+    scores: Mapping[str, float]  # side -> score (a crisis or a sudden death included)
+
+
+def opening_terms(game: Game) -> dict[str, tuple[TermFact, ...]]:
+    """The goals at the opening, as the engine scores them (every goal at par)."""
+    t = score_terms(game.opening, game.rules.victory, None)
+    return {side: tuple(TermFact(name, float(t.raw[0, i, k]), float(t.par[0, i, k]),
+                                 float(t.gain[0, i, k]), float(t.weight[0, i, k]),
+                                 float(t.points[0, i, k]), float(t.points[0, i, k]))
+                        for k, name in enumerate(SCORE_TERMS))
+            for i, side in enumerate(SIDES)}
+
+
+def board(game: Game, turns: int | None = None) -> Board:
+    """The score after `turns` resolved quarters (default: all played so far)."""
+    played = game.turn if turns is None else turns
+    if played == 0:
+        return Board("", opening_terms(game), opening_outcome(game.opening, game.rules).scores)
+    summary = game.summary(played - 1)
+    return Board(summary.date, {side: summary.sides[side].terms for side in SIDES},
+                 summary.outcome.scores)
+
+
+def score_moves(game: Game, turn: int) -> dict[str, list[tuple[str, float]]]:
+    """Per side, the goals whose points moved in quarter `turn`, largest first:
+    [("Capability lead", +1.2), ...]. Their sum is the score's change (bar a crisis or a
+    sudden death, which set the score outright)."""
+    before, after = board(game, turn), board(game, turn + 1)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for side in SIDES:
+        moves = [(TERM_LABELS[new.name], new.game_points - old.game_points)
+                 for old, new in zip(before.terms[side], after.terms[side], strict=True)]
+        out[side] = sorted((m for m in moves if abs(m[1]) >= MOVED),
+                           key=lambda m: -abs(m[1]))
+    return out
+
+
+def score_series(game: Game) -> list[Series]:
+    """Each side's score after every quarter so far (the opening first): it is public."""
+    year, quarter = parse_quarter(game.scenario.clock.start)
+    x = year + (quarter - 1) / 4 + np.arange(game.turn + 1) / 4
+    return [Series(side_label(side), side, x,
+                   np.array([board(game, k).scores[side] for k in range(game.turn + 1)]))
+            for side in SIDES]
+
+
+def term_value(term: TermFact) -> str:
+    """A goal's value or par as people read it: a lead in log10 FLOP, else a percentage."""
+    if term.name == "capability":
+        return f"{term.value:+.2f}"
+    return f"{term.value:.0%}"
+
+
+def term_par(term: TermFact) -> str:
+    return f"{term.par:+.2f}" if term.name == "capability" else f"{term.par:.0%}"
+
+
+def signed(points: float) -> str:
+    """Points with a true minus sign (and +0.0 for a goal at par)."""
+    return f"{points:+.1f}".replace("-", "−")
