@@ -36,7 +36,7 @@ POWER_AHEAD_PER_YEAR = 1.35  # connect power for this growth a year over its lea
 # above the second.
 ESCALATE_RISK = 0.02
 STEP_BACK_RISK = 0.05
-OPEN_WHEN_BEHIND = 0.3  # log10 FLOP behind: open weights win adoption
+OPEN_UNTIL_AHEAD = 0.3  # log10 FLOP ahead: beyond it a leader keeps its weights closed
 SUBSIDY_GAP = 0.6  # log10 FLOP behind at most: a subsidised product must still sell
 
 
@@ -118,8 +118,8 @@ class Balanced(Bot):
                                              policy[:, P_MINERALS])
             policy[:, P_SMUGGLING] = np.where(us_export >= 2,
                                               np.maximum(policy[:, P_SMUGGLING], 1), 0)
-            # Open weights when behind: adoption for a follower, a gift from a leader.
-            policy[:, P_CN_OPEN] = np.where(behind > OPEN_WHEN_BEHIND, 1.0, 0.0)
+            # Open weights win adoption for a follower; a clear leader's would be a gift.
+            policy[:, P_CN_OPEN] = np.where(behind > -OPEN_UNTIL_AHEAD, 1.0, 0.0)
             # A price war only with a product buyers want and while it provokes little.
             subsidise = (obs.mine("market_share") < 0.15) & (behind < SUBSIDY_GAP) & calm
             policy[:, P_SUBSIDY] = np.where(subsidise, 1.0, 0.0)
