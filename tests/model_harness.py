@@ -24,7 +24,7 @@ def play(scenario: Scenario, rules: Rules, seeds: np.ndarray,
          events: Mapping[int, tuple[str, ...]] | None = None,
          turns: int = 24) -> dict[str, np.ndarray]:
     """(T, B, 2) metrics (plus 'score_final' (B, 2)). force: {side: {policy: value}}
-    held every turn over the balanced bot's choice; params: {name: array}; events:
+    (or "training_share") held every turn over the balanced bot's choice; params: {name: array}; events:
     {turn: card ids} forced to fire that turn."""
     if params:
         rules = replace(rules, params=rules.params.with_values(
@@ -37,7 +37,10 @@ def play(scenario: Scenario, rules: Rules, seeds: np.ndarray,
         for side, name in enumerate(("us", "china")):
             o = quantize(bots[side].decide(observe(state, rules, turn, turns, side)), side)
             for policy, value in (force or {}).get(name, {}).items():
-                o.policy[:, POLICIES[name].index(policy)] = value
+                if policy == "training_share":
+                    o.training_share[:] = value
+                else:
+                    o.policy[:, POLICIES[name].index(policy)] = value
             orders.append(o)
         forced = tuple(rules.deck.ids.index(i) for i in (events or {}).get(turn, ()))
         state, log = step(state, orders[0], orders[1], rules, turn, forced)

@@ -134,3 +134,20 @@ def test_random_valid_scenarios_run_finite_or_stop_clearly(data, seed):
     assert _finite(report)
     json.dumps(report, allow_nan=False)
     assert verify(game.to_record()).ok
+
+
+def test_a_sweep_never_prints_a_non_finite_figure(monkeypatch, capsys):
+    import game.analysis.sweep as sweep
+
+    real = sweep.run_sweep
+
+    def overflowing(*args, **kwargs):
+        result = real(*args, **kwargs)
+        result.games.final["budget"][:, 1] = np.inf
+        return result
+
+    monkeypatch.setattr(sweep, "run_sweep", overflowing)
+    code = main(["sweep", "tutorial", "--runs", "3", "--workers", "1", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert "china.budget became too large to compute" in err

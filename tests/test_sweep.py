@@ -128,7 +128,7 @@ def test_sweep_csv_has_one_row_per_game_and_table_runs(capsys):
     ("chip_cost", "expected PARAM=VALUE or PARAM=LO:HI"),
     ("chip_cost=abc", "'abc' is not a number"),
     ("chip_cost=9:1", "9 is above 1"),
-    ("utilization=1.5", "allowed: 0 to 1"),
+    ("utilization=1.5", "allowed: above 0 to 1"),
     ("chip_cost.mars=1", "allowed: us, china"),
     ("utilization.us=0.4", "shared by both sides"),
     ("export_cap_share[9]=0.1", "allowed: 0 to 4"),

@@ -18,42 +18,11 @@ import numpy as np
 
 from game.engine import rng
 from game.engine.params import PARAM_NAMES, PARAM_SPECS, Params, param_shape
-from game.engine.state import PIPELINE_SLOTS
 from game.engine.types import SIDES, FloatArray
 from game.model.errors import InputError
+from game.model.params_model import domain_text, in_domain, param_domain
 
 _FORM = re.compile(r"^(?P<name>[a-z_0-9]+)(\.(?P<side>[a-z]+))?(\[(?P<level>[^\]]*)\])?$")
-
-
-@dataclass(frozen=True)
-class Domain:
-    low: float
-    high: float
-    open_low: bool = False  # the low bound itself is not allowed
-
-    def allows(self, value: float) -> bool:
-        above = value > self.low if self.open_low else value >= self.low
-        return math.isfinite(value) and above and value <= self.high
-
-    def __str__(self) -> str:
-        if self.high == math.inf:
-            return f"{'above' if self.open_low else 'at least'} {self.low:g}"
-        return f"{self.low:g} to {self.high:g}"
-
-
-def domain(unit: str) -> Domain:
-    """Values a parameter of this unit may take without breaking the model."""
-    if unit in ("share", "probability"):
-        return Domain(0.0, 1.0)
-    if unit == "1/quarter":
-        return Domain(-1.0, math.inf, open_low=True)
-    if unit == "quarters":
-        return Domain(1.0, float(PIPELINE_SLOTS))
-    if unit in ("-", "points per level"):
-        return Domain(-math.inf, math.inf)
-    if unit.startswith("$") or unit in ("kW", "FLOP") or unit.startswith("quadrillion"):
-        return Domain(0.0, math.inf, open_low=True)  # costs and sizes: divided by
-    return Domain(0.0, math.inf)
 
 
 @dataclass(frozen=True)
@@ -132,11 +101,12 @@ def parse_setting(text: str) -> ParamSetting:
     if high < low:
         raise InputError([f"--set {text}: the range runs low to high; {low:g} is above "
                           f"{high:g}"])
-    allowed = domain(spec["unit"])
+    # The scenario's own ranges: a --set may not take the model where a scenario can't.
+    allowed = param_domain(name)
     for v in (low, high):
-        if not allowed.allows(v):
+        if not in_domain(v, allowed):
             raise InputError([f"--set {text}: {v:g} is out of range for {name} "
-                              f"({spec['unit']}; allowed: {allowed})"])
+                              f"({spec['unit']}; allowed: {domain_text(name)})"])
     return ParamSetting(name, side, level, low, high)
 
 

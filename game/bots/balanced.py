@@ -31,7 +31,7 @@ BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
 # China under US export controls: chip money moved to fabs and research.
 CONTROLLED_SHIFT = np.array([-0.15, 0.09, 0.0, 0.0, 0.06, 0.0])
 GROWTH_AHEAD = 2.0  # build data centers for this multiple of today's draw
-POWER_AHEAD_PER_YEAR = 1.35  # connect power for this growth a year over its lead time
+POWER_AHEAD_PER_YEAR = 1.3  # connect power for this growth a year over its lead time
 # Crisis hazard per quarter: escalate while a move keeps it below the first; step back
 # above the second.
 ESCALATE_RISK = 0.02

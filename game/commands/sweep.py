@@ -99,6 +99,13 @@ def run(args: argparse.Namespace) -> int:
     result = run_sweep(scenario, args.runs, args.seed, args.us, args.china, settings,
                        workers=workers, turns=args.turns, progress=Progress(),
                        scheduler=args.scheduler)
+    from game.model.finite import NotFinite, non_finite_named
+
+    bad = non_finite_named(result.games.final)
+    if bad:  # a --set outside what the games can hold: say so, never print nan
+        raise NotFinite([f"{scenario.name}: {', '.join(bad)} became too large to compute "
+                         "(not a finite number) in some games; bring the --set values "
+                         "closer to the scenario's"])
     if args.format == "json":
         print_json(sweep_json(result))
     elif args.format == "csv":

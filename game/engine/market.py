@@ -54,7 +54,9 @@ def frontier_factor(s: WorldState, p: Params) -> FloatArray:
 
 def serving_capacity(s: WorldState, training: FloatArray, p: Params) -> FloatArray:
     """(B, 2) quadrillion tokens of the side's best model it can serve this quarter."""
-    inference = (s.compute * (1.0 - training) + s.serve_extra) * active_share(s)
+    # Export-grade chips' extra serving worth is split like the rest of the fleet: a
+    # chip that trains does not serve.
+    inference = (s.compute + s.serve_extra) * (1.0 - training) * active_share(s)
     return (inference * per_side(p.tokens_per_h100e, s.batch) * s.algo_eff * s.serving_eff
             / frontier_factor(s, p))
 

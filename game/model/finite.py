@@ -8,6 +8,7 @@ guard is the backstop that names what went wrong if a combination still overflow
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 
 import numpy as np
@@ -32,6 +33,12 @@ def _named(name: str, values: np.ndarray) -> list[str]:
         per_side = bad.reshape(values.shape[0], len(SIDES), -1).any(axis=(0, 2))
         return [f"{side}.{name}" for side, hit in zip(SIDES, per_side, strict=True) if hit]
     return [name]
+
+
+def non_finite_named(figures: Mapping[str, np.ndarray]) -> list[str]:
+    """The names among `figures` ((B, 2) per-side or (B,) arrays) holding NaN or
+    infinity, per side where they have sides: for a sweep's final figures."""
+    return [n for name, values in figures.items() for n in _named(name, values)]
 
 
 def non_finite_figures(state: WorldState, log: TurnLog | None = None) -> list[str]:

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from aiohttp import WSMsgType, web
 
+from game.model.errors import InputError
 from game.net.codes import AttemptLimiter, SeatKey, index_codes, normalise
 from game.net.protocol import (
     FACILITATOR_ONLY,
@@ -166,6 +167,12 @@ class Workshop:
         async with self._locked(targets):
             try:
                 touched, detail = await self._in_thread(self._apply, conn.key, msg)
+            except InputError as exc:  # a file the change needed could not be written
+                print(f"table {conn.key.table}: {'; '.join(exc.problems)}", file=sys.stderr)
+                unsaved = Refused("refused", "the server could not save that change: "
+                                  + "; ".join(exc.problems), request)
+                await self._send(conn, unsaved.to_message().model_dump_json())
+                return
             except Refused as refused:
                 refused.request = request
                 await self._send(conn, refused.to_message().model_dump_json())
@@ -227,8 +234,13 @@ class Workshop:
             table.set_deadline(msg.seconds)
             return [table], {"deadline_in": table.deadline_in()}
         if isinstance(msg, Inject):
-            targets = self.tables if msg.all_tables else [self._table(msg.table, own)]
-            for table in targets:  # all or none: check every deck before changing any
+            targets = ([t for t in self.tables if not t.game.over] if msg.all_tables
+                       else [self._table(msg.table, own)])
+            if not targets:
+                raise Refused("refused", "every table's game is over: nothing to inject into")
+            for table in targets:  # all or none: check every table before changing any
+                if table.game.over:
+                    raise Refused("refused", f"table {table.number}: the game is over")
                 if msg.event not in table.game.rules.deck.ids:
                     raise Refused("refused", f"table {table.number}: no event {msg.event!r} "
                                              "in the deck (allowed: "

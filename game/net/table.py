@@ -55,7 +55,9 @@ class Table:
 
     def save_record(self) -> None:
         path = self.files.record(self.number)
-        self.game.save(path)
+        # force: the data directory is the server's own (owner-only), and reading the old
+        # record back to recognise it would cost more than writing the new one.
+        self.game.save(path, force=True)
         if path.stat().st_mode & 0o077:  # seats' orders are in it: owner-only, like DIR
             path.chmod(0o600)
 

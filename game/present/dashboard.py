@@ -105,8 +105,8 @@ def chart_series(game: Game, seat: str | None, metric: str) -> list[Series]:
     x = _years(game)
     ks = range(game.turn + 1)
     if metric == "tension":
-        y = np.array([float((game.opening if k == 0 else game.history[k - 1].state)
-                            .tension[0]) for k in ks])
+        y = np.array([float(game.opening.tension[0])]
+                     + [game.summary(k).tension_after for k in range(game.turn)])
         return [Series("Tension", None, x, y)]
     scale = figure(metric).scale
     out = []

@@ -14,6 +14,9 @@ from game.present.words import SIDE_NAME, TERM_WORDS, other_side, side_label
 
 # A term whose share of the gap is smaller than this is not named as deciding it.
 NEGLIGIBLE_POINTS = 0.05
+# The deciding terms are the fewest, largest first, that make this share of the points
+# in the winner's favour; the rest are summed as "other goals".
+DECISIVE_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -29,26 +32,33 @@ class Attribution:
     winner: str
     gap: float  # the winner's score minus the loser's
     decided: tuple[GapPart, ...]  # the terms that made the gap, largest first
+    others: float  # the points the other terms in the winner's favour added
     against: tuple[GapPart, ...]  # the terms that went the loser's way, largest first
+
+    @property
+    def mostly(self) -> bool:
+        """Whether other terms in the winner's favour added to the deciding ones."""
+        return self.others > NEGLIGIBLE_POINTS
 
 
 def attribute(winner: str, term_points: Mapping[str, Mapping[str, float]]) -> Attribution:
     """The winner's lead term by term. The deciding terms are the fewest of the terms in
-    the winner's favour, largest first, whose points reach the whole gap (all of them when
-    the terms against the winner ate into it)."""
+    the winner's favour, largest first, that make DECISIVE_SHARE of the points in its
+    favour (so at least that share of the gap)."""
     loser = other_side(winner)
     parts = sorted((GapPart(t, float(term_points[winner][t] - term_points[loser][t]))
                     for t in term_points[winner]), key=lambda p: -p.points)
     gap = sum(p.points for p in parts)
+    favour = [p for p in parts if p.points > NEGLIGIBLE_POINTS]
+    target = DECISIVE_SHARE * sum(p.points for p in favour)
     decided: list[GapPart] = []
-    total = 0.0
-    for part in parts:
-        if part.points <= NEGLIGIBLE_POINTS or total >= gap:
+    for part in favour:
+        if sum(p.points for p in decided) >= target:
             break
         decided.append(part)
-        total += part.points
+    others = sum(p.points for p in favour[len(decided):])
     against = tuple(p for p in reversed(parts) if p.points < -NEGLIGIBLE_POINTS)
-    return Attribution(winner, gap, tuple(decided), against)
+    return Attribution(winner, gap, tuple(decided), others, against)
 
 
 def _listed(parts: tuple[GapPart, ...]) -> str:
@@ -64,7 +74,9 @@ def attribution_sentence(a: Attribution) -> str:
         return (f"{SIDE_NAME[a.winner]} led {SIDE_NAME[loser]} on no score term by more than "
                 f"{NEGLIGIBLE_POINTS} points.")
     text = (f"{SIDE_NAME[a.winner]}'s lead of {points(a.gap)} points over {SIDE_NAME[loser]} "
-            f"came from {_listed(a.decided)}")
+            f"came {'mostly ' if a.mostly else ''}from {_listed(a.decided)}")
+    if a.mostly:
+        text += f", other goals adding {points(a.others, sign=True)}"
     if a.against:
         text += f"; {_listed(a.against)} went {SIDE_NAME[loser]}'s way"
     return text + "."

@@ -11,6 +11,7 @@ import numpy as np
 from game.engine import events
 from game.engine.orders import POLICY_SCALE
 from game.engine.params import Params
+from game.engine.tables import lookup
 from game.engine.tension import policy_jump
 from game.engine.types import CHINA, US, side_index
 from game.present.words import POLICY_VOCABULARY, Policy
@@ -36,9 +37,8 @@ def specs(side: str) -> list[PolicySpec]:
 
 
 def _table(p: Params, name: str, side: int, level: float) -> float:
-    table = np.asarray(getattr(p, name))
-    row = table[0, side] if table.ndim == 3 else table[side]
-    return float(row[int(np.clip(round(level), 0, row.shape[-1] - 1))])
+    """The value the engine reads at `level` (engine.tables.lookup: the same indexing)."""
+    return float(lookup(np.asarray(getattr(p, name)), side, np.array([level]))[0])
 
 
 def _side(p: Params, name: str, side: int) -> float:

@@ -44,7 +44,7 @@ from game.session import Game, GameOver
 __all__ = [
     "FORMAT_VERSION", "KEEP_AUTOSAVES", "MAX_RECORD_BYTES", "FigureChange", "Mark", "Mismatch",
     "Record", "SaveInfo", "TurnEntry", "Verification", "autosave", "autosave_dir",
-    "autosave_path", "check_target", "latest_autosaves", "load_game", "read_record", "record_of", "replay",
+    "autosave_path", "check_target", "latest_autosaves", "load_game", "read_record", "read_record_checked", "record_of", "replay",
     "save_game", "save_info", "verify", "write_file", "write_record",
 ]
 

@@ -242,6 +242,6 @@ def _result(game: Game, d: Debrief) -> list[str]:
     decided = " and ".join(f"{TERM_WORDS[p.term]} ({points(p.points, sign=True)})"
                            for p in a.decided) or "no single goal"
     return [f"{SIDE_NAME[o.winner]} won {o.scores[o.winner]:.1f} to {o.scores[loser]:.1f}; "
-            f"the lead came from {decided}. Which single decision mattered most, and what "
+            f"the lead came {'mostly ' if a.mostly else ''}from {decided}. Which single decision mattered most, and what "
             f"should {SIDE_NAME[loser]} have done differently in the first year?"]
 

@@ -76,6 +76,8 @@ class ComputeRaceApp(WatchMode):
         Binding("ctrl+f", "facilitator", "Facilitator"),
         Binding("ctrl+t", "change_theme", "Theme"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Watching: a and +/- work on the report too (check_action: spectators only).
+        Binding("a", "auto_advance", "Auto", show=False),
     ]
 
     def __init__(self, game: Game | None = None, humans: tuple[str, ...] = (),

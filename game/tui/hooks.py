@@ -13,6 +13,7 @@ from game import records
 from game.bots.players import DEFAULT_PLAYER
 from game.model.errors import InputError
 from game.model.record import Record
+from game.model.record_file import read_record_checked
 from game.report import write_report
 from game.session import Game, GameOver
 
@@ -56,9 +57,9 @@ class Replayed:
 def open_replay(path: Path) -> Replayed:
     """Read and recompute a record, checking every turn's digest. Raises InputError naming
     the file and the problem (the file is never changed). A record changed after the game
-    wrote it still opens: viewing is read-only, and the banner says it cannot be trusted
-    (resuming it or reporting on it needs --trust)."""
-    record, tampered = records.read_record_checked(path)
+    wrote it is shown with that problem named: the viewer is where a person looks at
+    what does not verify."""
+    record, tampered = read_record_checked(path)
     try:
         check = records.verify(record)
     except (ValueError, GameOver) as exc:
@@ -66,7 +67,7 @@ def open_replay(path: Path) -> Replayed:
     if check.ok:
         return Replayed(path, record, check.game, tampered, check.engine_note)
     assert check.mismatch is not None
-    problem = "; ".join(filter(None, (tampered, check.mismatch.describe())))
+    problem = "\n".join(p for p in (tampered, check.mismatch.describe()) if p)
     try:  # show every recorded turn as this build replays it, flagged as differing
         game = records.replay(record)
     except (ValueError, GameOver):

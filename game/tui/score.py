@@ -86,15 +86,21 @@ def score_series(game: Game) -> list[Series]:
 
 def term_value(term: TermFact) -> str:
     """A goal's value or par as people read it: a lead in log10 FLOP, else a percentage."""
-    if term.name == "capability":
-        return f"{term.value:+.2f}"
-    return f"{term.value:.0%}"
+    return _goal_number(term.name, term.value)
 
 
 def term_par(term: TermFact) -> str:
-    return f"{term.par:+.2f}" if term.name == "capability" else f"{term.par:.0%}"
+    return _goal_number(term.name, term.par)
+
+
+def _goal_number(name: str, value: float) -> str:
+    if name == "capability":
+        return f"{value:+.2f}".replace("-", "−")
+    return f"{value:.0%}"
 
 
 def signed(points: float) -> str:
-    """Points with a true minus sign (and +0.0 for a goal at par)."""
-    return f"{points:+.1f}".replace("-", "−")
+    """Points to one decimal with a true minus sign; +0.0 rather than −0.0 for a goal
+    that rounds to par."""
+    text = f"{points:+.1f}"
+    return "+0.0" if text == "-0.0" else text.replace("-", "−")

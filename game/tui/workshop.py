@@ -69,7 +69,9 @@ def overview_cells(row: dict[str, Any]) -> tuple[str, ...]:
         clock = ""
     awaiting = ", ".join(row["awaiting"]) if row["awaiting"] else "—"
     scores = f"{row['scores']['us']:.1f} · {row['scores']['china']:.1f}"
-    return (str(row["table"]), f"{row['date']} ({row['turn'] + 1}/{row['turns']})", awaiting,
+    # turn counts the quarters resolved: the one in play is the next, and none once over
+    quarter = row["turns"] if row["over"] else row["turn"] + 1
+    return (str(row["table"]), f"{row['date']} ({quarter}/{row['turns']})", awaiting,
             clock, scores, f"{row['tension']:.0f}", ", ".join(row["connected"]))
 
 

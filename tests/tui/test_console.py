@@ -250,6 +250,9 @@ async def test_a_facilitated_session_is_marked_and_the_console_one_key_away() ->
     app.advisor_futures = TEST_FUTURES
     async with app.run_test(size=SIZE) as pilot:
         assert "facilitated" in app.sub_title
+        await pilot.press("enter")  # past the briefing: the top line says so
+        assert "facilitated session" in text_of(app.screen, "#topbar")
+        await pilot.press("b")  # the briefing again, as open_console expects
         assert [e.kind for e in game.journal] == ["note"]
         assert "Facilitated session" in game.journal[0].text
         await open_console(pilot, app)
@@ -261,6 +264,7 @@ async def test_without_facilitator_the_console_and_reveal_are_not_there(make_app
         await pilot.press("enter")  # past the briefing
         dashboard = app.screen
         assert "facilitated" not in app.sub_title
+        assert "facilitated" not in text_of(dashboard, "#topbar")
         for key in ("ctrl+f", "ctrl+r"):
             await pilot.press(key)
             await pilot.pause()

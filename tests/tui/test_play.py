@@ -278,12 +278,14 @@ async def test_watch_mode_advances_by_itself_at_a_pace(make_app) -> None:
         dashboard = app.screen
         assert app.check_action("orders", ()) is not False  # the app allows it...
         assert dashboard.check_action("orders", ()) is False  # ...no orders to edit: hidden
+        assert app._pace == START_PACE
+        app._pace = 0  # the slowest pace, so the real timer cannot step during the test
         await pilot.press("a")
         await pilot.pause()
-        assert app.table.watch_seconds == PACES[START_PACE]
+        assert app.table.watch_seconds == PACES[0]
         assert "a quarter every" in str(dashboard.query_one("#status").render())
         await pilot.press("plus")
-        assert app.table.watch_seconds == PACES[START_PACE + 1]
+        assert app.table.watch_seconds == PACES[1]
         await pilot.press("a")
         assert app.table.watch_seconds is None and app._watch_timer is None
         # The timer's steps, taken by hand (no test waits on a clock): play, read, close.
@@ -392,3 +394,19 @@ async def test_a_scripted_quarter_is_read_only_and_names_the_moves() -> None:
         await pilot.press("escape")
         await finish_turn(pilot, app)
         assert game.history[1].orders["us"] == ScriptedTurns(scenario).get(1, "us")
+
+
+async def test_a_long_report_opens_at_its_top(make_app) -> None:
+    app = make_app("none", seed=7)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "e")
+        await settle(pilot, app)
+        while isinstance(app.screen, EventDialog):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        scroll = app.screen.query_one("#report")
+        assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
+        await pilot.press("enter")  # Enter still continues
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from game.model.loader import load_scenario
+from game.session import Game
 from game.tui.app import ComputeRaceApp
 from game.tui.dialogs.event import EventDialog
-from tests.tui.conftest import settle
+from tests.tui.conftest import TEST_FUTURES, settle
 
 SIZE = (120, 40)
 
@@ -94,5 +96,82 @@ def test_help(snap_compare, make_app) -> None:
 
 
 def test_facilitator_console(snap_compare, make_app) -> None:
-    assert snap_compare(make_app("us", played=1), terminal_size=SIZE,
-                        press=["enter", "ctrl+f"])
+    async def before(pilot) -> None:
+        await pilot.press("enter", "ctrl+f")
+        await pilot.pause()
+        app = pilot.app
+        # No clock in a snapshot: the session note's wall-clock time, and no toast.
+        app.game.journal[:] = [e.model_copy(update={"at": "2026-01-01T09:00:00Z"})
+                               for e in app.game.journal]
+        app.clear_notifications()
+        app.screen.on_screen_resume()
+        await pilot.pause()
+
+    assert snap_compare(make_app("us", played=1, facilitated=True), terminal_size=SIZE,
+                        run_before=before)
+
+
+# --- screens this issue changed, at 120x40 and 80x24 -----------------------------------
+
+def test_title_80x24(snap_compare) -> None:
+    async def before(pilot) -> None:
+        no_blink(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(ComputeRaceApp(seed=4242, scenario="baseline-2025"),
+                        terminal_size=(80, 24), run_before=before)
+
+
+def test_score_screen(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us", played=2), terminal_size=SIZE, press=["enter", "g"])
+
+
+def test_score_screen_80x24(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("us", played=2), terminal_size=(80, 24),
+                        press=["enter", "g"])
+
+
+def test_turn_report_80x24(snap_compare, make_app) -> None:
+    async def before(pilot) -> None:
+        await pilot.press("enter", "e")
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(make_app("us", seed=7), terminal_size=(80, 24), run_before=before)
+
+
+def test_orders_scripted_quarter(snap_compare) -> None:
+    assert snap_compare(scripted_app(), terminal_size=SIZE, press=["enter", "o"])
+
+
+def test_orders_scripted_quarter_80x24(snap_compare) -> None:
+    assert snap_compare(scripted_app(), terminal_size=(80, 24), press=["enter", "o"])
+
+
+def scripted_app() -> ComputeRaceApp:
+    game = Game.new(load_scenario("history-2025"), seed=1, us="human", china="bot:balanced")
+    game.play_out(1)
+    app = ComputeRaceApp(game, ("us",))
+    app.advisor_futures = TEST_FUTURES
+    return app
+
+
+def test_load_dialog_file_tree(snap_compare, data_dir) -> None:
+    (data_dir / "saves").mkdir(parents=True)
+    game = Game.new(load_scenario("baseline-2025"), seed=1)
+    game.play_out(1)
+    game.save(data_dir / "saves" / "baseline-2025-seed1-2025Q2.json")
+
+    async def before(pilot) -> None:
+        await pilot.press("ctrl+o")
+        await pilot.pause(0.3)  # the tree reads its folder in a worker
+        no_blink(pilot.app)
+
+    assert snap_compare(ComputeRaceApp(seed=4242), terminal_size=(80, 24), run_before=before)
+
+
+def test_watch_report_with_orders(snap_compare, make_app) -> None:
+    async def before(pilot) -> None:
+        await pilot.press("enter", "e")
+        await settle(pilot, pilot.app)
+
+    assert snap_compare(make_app("none", seed=7), terminal_size=SIZE, run_before=before)

@@ -41,7 +41,7 @@ class BriefingScreen(Screen[None]):
         yield GameFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#begin", Button).focus()
+        self.query_one("#begin", Button).focus(scroll_visible=False)  # open at the top
 
     def on_button_pressed(self) -> None:
         self.action_begin()

@@ -94,6 +94,8 @@ class DashboardScreen(Screen[None]):
         who = present.side_label(seat) if seat else "Watching the bots"
         scores = " · ".join(f"{present.SIDE_MARK[s]} {v:.1f}" for s, v in game.scores.items())
         ended = " · game over" if game.over else ""
+        if table.facilitated:  # the top line is the game's title bar
+            ended += " · facilitated session"
         self.query_one("#topbar", Static).update(
             f"[b]{who}[/b] · [b]{game.date}[/b] · turn {min(game.turn + 1, game.turns)}/"
             f"{game.turns} · score {scores}{ended}")

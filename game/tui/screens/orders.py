@@ -93,7 +93,7 @@ class OrdersScreen(Screen[None]):
         if self.scripted is None:
             self.query_one(AllocationEditor).focus()
         else:
-            self.query_one("#done", Button).focus()
+            self.query_one("#done", Button).focus(scroll_visible=False)
         self._orders_changed()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

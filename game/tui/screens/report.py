@@ -71,7 +71,8 @@ class ReportScreen(Screen[None]):
         yield GameFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#continue", Button).focus()
+        # Without scrolling to the button: a long report must open at its top.
+        self.query_one("#continue", Button).focus(scroll_visible=False)
 
     def _body(self) -> RenderableType:
         text = report_text(self.report, self.moves)
@@ -88,7 +89,8 @@ class ReportScreen(Screen[None]):
         self.orders = orders
         self.query_one("#report-text", Static).update(self._body())
         self.query_one("#report", VerticalScroll).scroll_home(animate=False)
-        self.query_one("#continue", Button).focus()
+        # Without scrolling to the button: a long report must open at its top.
+        self.query_one("#continue", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self) -> None:
         self.action_close()

@@ -70,7 +70,7 @@ class AllocationEditor(RowEditor):
         return text
 
     def hint(self) -> str:
-        return "←/→ 5 points · type a % + Enter · set rows ◆ stay · space frees"
+        return "←/→ ±5 · type a % + Enter · ◆ set rows stay · space frees"
 
     def step_row(self, index: int, direction: int) -> None:
         self.problem = self._set(index, self.tenths[index] + direction * STEP) or ""

@@ -11,6 +11,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 TYPABLE = set("0123456789.")
+ARROWS: dict[str, tuple[str, int]] = {
+    "up": ("pick", -1), "down": ("pick", 1), "left": ("step", -1), "right": ("step", 1),
+}
 
 
 class RowEditor(Widget, can_focus=True):
@@ -79,7 +82,13 @@ class RowEditor(Widget, can_focus=True):
         self.refresh()
 
     def on_key(self, event: events.Key) -> None:
-        if event.character is not None and event.character in TYPABLE:
+        # The arrows are handled here, in the same queue as the digits, not by the bindings
+        # (which run only once the key has bubbled up to the app): otherwise a number typed
+        # right after ↓ lands on the row above, and one typed after → gets a step added.
+        if event.key in ARROWS:
+            action, delta = ARROWS[event.key]
+            (self.action_pick if action == "pick" else self.action_step)(delta)
+        elif event.character is not None and event.character in TYPABLE:
             self.typed = (self.typed + event.character)[:8]
             self.problem = ""
         elif event.key == "backspace" and self.typed:

@@ -21,8 +21,9 @@ SHORT_GOALS: dict[str, str] = {
 def goals_table(board: Board) -> Table:
     """Goal | weight and points per side | the score (a rich table: plain text cells)."""
     after = f" after {board.date}" if board.date else " at the opening"
-    table = Table(title=Text(f"Score{after} (g: goals vs par)", style="bold"),
-                  title_justify="left", box=None, padding=(0, 0, 0, 1), header_style="dim")
+    table = Table(title=Text(f"Score{after} · g: vs par", style="bold"),
+                  title_justify="left", box=None, expand=True, padding=(0, 0, 0, 1),
+                  header_style="dim")
     table.add_column("goal", no_wrap=True, min_width=10)
     for side in SIDES:
         table.add_column(f"{SIDE_MARK[side]}wt", justify="right", no_wrap=True)
