@@ -93,6 +93,9 @@ _BY_NAME: dict[str, dict[str, float]] = {
     "tension_base": {"ge": 0.0, "le": 100.0},
     # above 100 no crisis can happen (tension never exceeds 100)
     "crisis_threshold": {"ge": 1.0, "le": 200.0},
+    "crisis_onset": {"ge": 0.0, "le": 100.0},
+    "crisis_shape": {"gt": 0.0, "le": 10.0},
+    "crisis_loss": {"ge": 0.0, "le": 100.0},
 }
 
 

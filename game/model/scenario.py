@@ -15,6 +15,7 @@ from game.model.clock import parse_quarter, quarter_label, turn_of
 from game.model.errors import Loc, LocatedProblems, unknown
 from game.model.orders import ChinaOrders, ChinaPolicies, USOrders, USPolicies
 from game.model.params_model import Number, ParamEntry, ScenarioParams
+from game.model.risk import CrisisGrade, PolicyCondition, Provocation, UncertaintySpec
 from game.model.soundness import soundness_problems
 
 __all__ = [
@@ -136,6 +137,8 @@ class When(_Frozen):
     """Fires only at this tension or below."""
     metrics: list[MetricCondition] = []
     """Thresholds on either side's figures; all must hold."""
+    policies: list[PolicyCondition] = []
+    """Thresholds on the policies either side has in force; all must hold."""
 
     @field_validator("start", "end")
     @classmethod
@@ -275,6 +278,12 @@ class Event(_Frozen):
     """Quarters it stays active from the next turn on; 0 = for the rest of the game."""
     effects: list[Effect] = []
     """What it does."""
+    crisis: CrisisGrade | None = None
+    """A crisis grade (incident, sanctions, blockade: mildest first). When tension's
+    crisis hazard strikes and draws this grade, the card fires if its conditions hold,
+    whatever its own probability (which still applies too)."""
+    provoked_by: Provocation | None = None
+    """Its chance rises with this side's recent escalation (retaliation)."""
 
 
 class Inject(_Frozen):
@@ -371,8 +380,8 @@ class SuddenDeathRule(_Frozen):
 
 
 class Victory(_Frozen):
-    """How the game is won. A crisis (tension at the threshold) always ends it, blamed on
-    the side that escalated last."""
+    """How the game is won. Open conflict, the gravest crisis (engine/crisis.py), ends it
+    at a cost to each side by its share of the blame."""
 
     us: Weights = Weights()
     """The US bloc's score weights."""
@@ -461,6 +470,8 @@ class Scenario(_Frozen):
     """Orders fixed for given quarters (historical play)."""
     victory: Victory = Victory()
     """How the game is won."""
+    uncertainty: UncertaintySpec = UncertaintySpec()
+    """The quantities each game draws from a range (fix any of them here)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
