@@ -26,11 +26,13 @@ CHANCE, SCENARIO, FACILITATOR, CRISIS = range(len(EVENT_SOURCES))
 
 
 def active(s: WorldState) -> BoolArray:
-    return s.event_left != 0
+    on: BoolArray = s.event_left != 0
+    return on
 
 
 def metric_value(s: WorldState, metric: str, side: int) -> FloatArray:
-    return getattr(s, metric)[:, side]
+    value: FloatArray = getattr(s, metric)[:, side]
+    return value
 
 
 def _values(e: Effect, deck: EventDeck, drawn: FloatArray | None) -> float | FloatArray:

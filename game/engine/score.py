@@ -85,7 +85,8 @@ def par_at(s: WorldState, v: VictoryRules, turn: int | None) -> FloatArray:
     """The reference terms a side is measured against after `turn` (None: the opening)."""
     if v.par is None or turn is None:
         return s.score_anchor
-    return v.par[min(turn, len(v.par) - 1)]
+    reference: FloatArray = v.par[min(turn, len(v.par) - 1)]
+    return reference
 
 
 def score_terms(s: WorldState, v: VictoryRules, turn: int | None = None) -> ScoreTerms:
@@ -105,13 +106,15 @@ def term_gains(s: WorldState, v: VictoryRules, turn: int | None = None) -> Float
 
 
 def points(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
-    return 50.0 + score_terms(s, v, turn).points.sum(axis=-1)
+    result: FloatArray = 50.0 + score_terms(s, v, turn).points.sum(axis=-1)
+    return result
 
 
 def blame(s: WorldState) -> IntArray:
     """(B,) the side a crisis is chiefly blamed on: the one carrying more of the blame for
     tension (crisis.py; the US bloc when the two carry it equally)."""
-    return np.argmax(s.blame >= s.blame[:, ::-1], axis=1).astype(np.int64)
+    side: IntArray = np.argmax(s.blame >= s.blame[:, ::-1], axis=1).astype(np.int64)
+    return side
 
 
 def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog, turn: int,
