@@ -37,6 +37,7 @@ class TermFact:
     gain: float  # tanh((value - par) / scale), -1 to 1
     weight: float  # the term's share of the side's victory weights
     points: float  # points above (below) 50 this term gave: 50 x gain x weight
+    game_points: float  # its points over the whole game so far: with 50, the score
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +153,10 @@ def _terms(log: TurnLog, i: int) -> tuple[TermFact, ...]:
     t = log.terms
     if t is None:
         return ()
+    over_game = t.game_points if t.game_points is not None else t.points
     return tuple(TermFact(name, float(t.raw[0, i, k]), float(t.par[0, i, k]),
                           float(t.gain[0, i, k]), float(t.weight[0, i, k]),
-                          float(t.points[0, i, k]))
+                          float(t.points[0, i, k]), float(over_game[0, i, k]))
                  for k, name in enumerate(SCORE_TERMS))
 
 

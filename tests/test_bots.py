@@ -158,7 +158,9 @@ def test_hawk_raises_controls_more_than_balanced():
     calm, _, _ = _played("balanced", "balanced")
     us_controls = [P_EXPORT, P_EQUIPMENT, P_ENFORCEMENT]
     assert hawk[:, :, US, us_controls].mean() > calm[:, :, US, us_controls].mean() + 0.5
-    assert hawk[:, :, CHINA, P_MINERALS].mean() > calm[:, :, CHINA, P_MINERALS].mean() + 0.5
+    # The hawk weighs crisis risk too: where two hawks push tension into the hazard it
+    # steps its minerals back, so it holds them higher on average, not always at the top.
+    assert hawk[:, :, CHINA, P_MINERALS].mean() > calm[:, :, CHINA, P_MINERALS].mean() + 0.2
     assert hawk[:, :, CHINA, P_CN_OPEN].mean() < calm[:, :, CHINA, P_CN_OPEN].mean()
 
 

@@ -27,10 +27,12 @@ def played(seed: int, turns: int = 12, scenario: str = "baseline-2025") -> Game:
 
 
 def engine_points(game: Game) -> dict[str, dict[str, float]]:
-    """Each side's term points straight from the engine's last TurnLog."""
+    """Each side's term points over the whole game, straight from the engine's last
+    TurnLog (the score is the weighted mean of the quarters)."""
     terms = game.history[-1].log.terms
-    assert terms is not None
-    return {side: {name: float(terms.points[0, i, k]) for k, name in enumerate(SCORE_TERMS)}
+    assert terms is not None and terms.game_points is not None
+    return {side: {name: float(terms.game_points[0, i, k])
+                   for k, name in enumerate(SCORE_TERMS)}
             for i, side in enumerate(SIDES)}
 
 

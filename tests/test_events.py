@@ -25,7 +25,9 @@ title = "Card test"
 description = "One card under test."
 drop_events = ["efficiency-breakthrough", "strait-incident", "taiwan-blockade",
                "grid-backlog", "ascend-yield-jump", "price-war", "diplomatic-thaw",
-               "hbm-shortage"]
+               "hbm-shortage", "sanctions-spiral", "mineral-squeeze", "allies-push-back",
+               "smuggling-networks-harden", "smuggling-ring-exposed", "dumping-probe",
+               "capex-surge", "big-fund-round"]
 [briefing]
 us = "u"
 china = "c"

@@ -85,7 +85,8 @@ def test_the_screen_shows_what_the_bot_decides_on(baseline):
 _SHARED = ("seed", "demand_trend", "price_index", "tension", "last_escalator", "over",
            "event_left", "event_fired")  # no side axis: the world's, or public
 _PUBLIC = ("policy", "market_share", "revenue", "score", "score_anchor", "frontier_price",
-           "token_share", "home_share", "world_share")
+           "token_share", "home_share", "world_share", "escalation", "blame",
+           "points_sum")  # blame follows from the public moves, scores are announced
 _ESTIMATED = ("budget", "compute", "inventory", "power_gw", "dc_gw", "power_used_gw",
               "algo_eff", "hw_eff", "capability", "fab_yield")
 _TOTAL_ESTIMATED = ("dc_pipe", "power_pipe")  # the total is estimated, the timing hidden

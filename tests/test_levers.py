@@ -10,6 +10,7 @@ import pytest
 
 from game.engine.rules import EventDeck
 from game.engine.step import step
+from game.engine.uncertainty import Uncertainty
 from tests.helpers import CHINA_POLICY, DEFAULT_ALLOCATION, US_POLICY, orders
 
 SEEDS = list(range(16))
@@ -18,9 +19,10 @@ TURNS = 8
 
 @pytest.fixture(scope="module")
 def quiet(rules):
-    """The baseline's rules without its random event deck: levers compared on equal
-    terms (events are tested on their own; the blockade test forces its card)."""
-    return replace(rules, deck=EventDeck.empty(), injects={})
+    """The baseline's rules without its random event deck, in the scenario's central
+    world: levers compared on equal terms (events and the drawn worlds are tested on their
+    own; the blockade test forces its card)."""
+    return replace(rules, deck=EventDeck.empty(), injects={}, uncertainty=Uncertainty.none())
 
 
 def run(rules, opening, us=None, china=None, turns=TURNS, forced=None):

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from game import Game
-from game.engine import deployment, events, score, tension
+from game.engine import crisis, deployment, events, score, tension
 from game.engine.log import TurnLog
 from game.engine.orders import SCALE_ARRAY
 from game.engine.rules import SuddenDeath
@@ -19,33 +19,37 @@ from tests.helpers import orders, play
 from tests.test_phases import with_params
 
 
-def test_the_five_terms_add_up_to_the_score(rules, opening):
+def test_the_five_terms_add_up_to_the_quarter_and_the_quarters_to_the_score(rules, opening):
     state, logs = play(opening([1, 2]), rules, 4)
     terms = logs[-1].terms
     assert terms is not None
     assert terms.points.shape == (2, 2, 5)
-    np.testing.assert_allclose(50.0 + terms.points.sum(axis=-1), state.score)
     np.testing.assert_allclose(terms.weight.sum(axis=-1), 1.0)
     np.testing.assert_allclose(terms.points, 50.0 * terms.gain * terms.weight)
     assert np.all(np.abs(terms.gain) <= 1.0)
     # Each side's capability term is its own lead: the two are opposite.
     np.testing.assert_allclose(terms.raw[:, 0, 0], -terms.raw[:, 1, 0])
+    # The score is the quarters' points averaged, quarter t weighing t + 1.
+    quarters = np.stack([50.0 + log.terms.points.sum(axis=-1) for log in logs
+                         if log.terms is not None])
+    weights = np.arange(1, len(logs) + 1, dtype=float)[:, None, None]
+    np.testing.assert_allclose((quarters * weights).sum(axis=0) / weights.sum(), state.score)
 
 
-def test_a_crisis_names_the_side_blamed(rules, opening):
-    s = opening([1, 1]).evolve(tension=np.array([100.0, 10.0]),
-                               last_escalator=np.array([1, 1]))
-    log = TurnLog(0)
-    out = score.score(s, rules.victory, rules.params, log, 0)
-    assert log.blamed is not None and log.blamed.tolist() == [1, -1]
-    assert out.score[0, 1] == 0.0 and out.score[1, 1] > 0.0
-
-
-def test_a_crisis_with_no_escalation_is_blamed_on_the_us_bloc(rules, opening):
-    s = opening([1]).evolve(tension=np.array([100.0]), last_escalator=np.array([-1]))
-    log = TurnLog(0)
-    score.score(s, rules.victory, rules.params, log, 0)
-    assert log.blamed is not None and log.blamed.tolist() == [0]
+def test_open_conflict_costs_each_side_by_its_blame(rules, opening):
+    s = opening([1, 1]).evolve(blame=np.array([[0.2, 0.8], [0.5, 0.5]]))
+    calm, log = TurnLog(0), TurnLog(0)
+    base = score.score(s, rules.victory, rules.params, calm, 0, np.array([0, 0]))
+    out = score.score(s, rules.victory, rules.params, log, 0,
+                      np.array([crisis.CONFLICT, crisis.CONFLICT]))
+    assert log.blamed is not None and log.blamed.tolist() == [1, 0]
+    assert log.crisis is not None and log.crisis.tolist() == [True, True]
+    loss = float(rules.params.crisis_loss[0])
+    np.testing.assert_allclose(base.score - out.score, np.maximum(
+        np.minimum(loss * s.blame, base.score), 0.0))
+    assert out.over.all() and not base.over.any()
+    # Blame weighs: the side that drove 80% of the tension loses four times as much.
+    assert (base.score - out.score)[0, 1] == pytest.approx(4 * (base.score - out.score)[0, 0])
 
 
 def test_the_sudden_death_rule_that_fired_is_logged(rules, opening):

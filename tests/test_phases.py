@@ -302,11 +302,11 @@ def test_intel_narrows_the_spread(rules, opening):
 
 # --- 13. score ------------------------------------------------------------------------
 
-def test_both_sides_start_at_fifty_and_a_crisis_is_blamed(rules, opening):
+def test_both_sides_start_at_fifty_and_tension_alone_ends_nothing(rules, opening):
     s = opening([1])
     assert score.points(s, rules.victory) == pytest.approx(np.array([[50.0, 50.0]]))
     hot = s.evolve(tension=np.array([100.0]), last_escalator=np.array([1]))
     log = TurnLog(0)
     out = score.score(hot, rules.victory, rules.params, log, 0)
-    assert out.over[0] and log.crisis[0]
-    assert out.score[0, 1] == 0.0 and out.score[0, 0] > 0
+    # Tension at the top raises the hazard (test_crisis.py); only open conflict ends it.
+    assert not out.over[0] and log.crisis is not None and not log.crisis[0]

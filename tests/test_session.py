@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from game import Game, load_scenario
 from game.analysis.batch import run_batch
+from game.engine.state import digest
 from game.model.orders import USOrders
 
 
@@ -50,7 +51,11 @@ def test_a_session_game_equals_game_i_of_a_batch(baseline):
         g.play_out(6)
         for name in ("compute", "capability", "market_share", "budget"):
             ours = np.array([g.figures(t)["us"][name] for t in range(6)])
-            np.testing.assert_array_equal(ours, batch.metrics[name][:, i, 0])
+            # Equal but for the last bit: with per-game parameters (each game's drawn
+            # world) numpy's vectorised pow/exp may round a batch's elements and a single
+            # game's differently; digests round to 9 digits for this (DESIGN.md section 2).
+            np.testing.assert_allclose(ours, batch.metrics[name][:, i, 0], rtol=1e-12)
+        assert digest(g.state)[0] == digest(batch.final.take(i))[0]
 
 
 def test_invalid_orders_are_refused_with_the_field_named(game):

@@ -59,7 +59,8 @@ def test_term_points_add_up_to_the_score(played):
     for side in ("us", "china"):
         terms = s.sides[side].terms
         assert [t.name for t in terms] == list(SCORE_TERMS)
-        assert 50 + sum(t.points for t in terms) == pytest.approx(s.outcome.scores[side])
+        # Each term's points over the whole game (quarters weighted) add up to the score.
+        assert 50 + sum(t.game_points for t in terms) == pytest.approx(s.outcome.scores[side])
 
 
 def test_tension_causes_add_up_to_its_change(played):
@@ -71,13 +72,22 @@ def test_tension_causes_add_up_to_its_change(played):
 
 def test_the_outcome_names_a_crisis_and_the_side_blamed(baseline):
     game = Game.new(baseline, seed=2)
-    game.override("crisis_threshold", 1.0)
+    # A world where open conflict is certain this quarter (engine/crisis.py).
+    for name, value in (("crisis_onset", 0.0), ("crisis_threshold", 1.0),
+                        ("crisis_hazard", 1.0), ("crisis_grave", 1.0)):
+        game.override(name, value)
     game.advance()
     outcome = game.outcome()
     assert outcome.over and outcome.crisis
-    blamed = int(game.state.last_escalator[0])
-    assert outcome.blamed == ("us", "china")[max(blamed, 0)]
-    assert outcome.scores[outcome.blamed] == 0.0
+    blame = game.state.blame[0]
+    assert outcome.blamed == ("us", "china")[int(blame[1] > blame[0])]
+    # The side carrying more of the blame loses more of its score.
+    log = game.history[-1].log
+    assert log.terms is not None and log.terms.game_points is not None
+    before = 50 + log.terms.game_points[0].sum(axis=-1)
+    lost = {side: before[i] - outcome.scores[side] for i, side in enumerate(("us", "china"))}
+    other = "china" if outcome.blamed == "us" else "us"
+    assert lost[outcome.blamed] >= lost[other] > 0
     assert game.summary(0).outcome == outcome
 
 

@@ -30,7 +30,8 @@ from game.model.scenario import Scenario
 class BatchResult:
     """Per-turn figures of a batch: metrics[name] is (T, B, 2); tension (T, B);
     events (T, B, E); the final state; turns actually played; over and crisis (T, B):
-    the game had ended after that turn / ended in a crisis that turn."""
+    the game had ended after that turn / ended in a crisis that turn; crisis_grade (T, B):
+    the crisis that broke out that turn (an index into crisis.CRISIS_NAMES, 0 none)."""
 
     metrics: dict[str, FloatArray]
     tension: FloatArray
@@ -39,6 +40,7 @@ class BatchResult:
     turns: int
     over: np.ndarray | None = None
     crisis: np.ndarray | None = None
+    crisis_grade: np.ndarray | None = None  # (T, B) crisis.CRISIS_NAMES index, 0 none
 
     def winners(self, rules: Rules) -> np.ndarray:
         """(B,) 0 us, 1 china, -1 draw."""
@@ -97,6 +99,7 @@ def run_batch(
     fired: list[np.ndarray] = []
     over: list[np.ndarray] = []
     crisis: list[np.ndarray] = []
+    grades: list[np.ndarray] = []
     for turn in range(turns):
         orders = []
         for side, player in enumerate(players):
@@ -116,6 +119,8 @@ def run_batch(
             fired.append(log.events_fired)
             over.append(state.over)
             crisis.append(log.crisis if log.crisis is not None else np.zeros(batch, bool))
+            grades.append(log.crisis_grade if log.crisis_grade is not None
+                          else np.zeros(batch, np.int64))
     return BatchResult(
         metrics={n: np.stack(v) for n, v in series.items()} if collect else {},
         tension=np.stack(tension) if collect else np.zeros((0, batch)),
@@ -124,4 +129,5 @@ def run_batch(
         turns=turns,
         over=np.stack(over) if collect and over else None,
         crisis=np.stack(crisis) if collect and crisis else None,
+        crisis_grade=np.stack(grades) if collect and grades else None,
     )

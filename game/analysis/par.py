@@ -49,7 +49,7 @@ def par_terms(scenario: Scenario, rules: Rules) -> FloatArray:
     run = run_batch(scenario, PAR_SEEDS, DEFAULT_PLAYER, DEFAULT_PLAYER, rules=rules)
     m = run.metrics
     terms = terms_of(m["capability"], m["compute"], m["market_share"], m["income"],
-                     run.tension)
+                     run.tension, m["blame"])
     return np.asarray(np.median(terms, axis=1), dtype=np.float64)
 
 

@@ -119,7 +119,8 @@ def sample(settings: tuple[ParamSetting, ...], seeds: np.ndarray) -> FloatArray:
                     len(settings))
     low = np.array([s.low for s in settings])
     high = np.array([s.high for s in settings])
-    return low + (high - low) * u
+    drawn: FloatArray = low + (high - low) * u
+    return drawn
 
 
 def apply(params: Params, settings: tuple[ParamSetting, ...], values: FloatArray) -> Params:

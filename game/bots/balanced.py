@@ -12,6 +12,7 @@ import numpy as np
 
 from game.bots.base import Bot, register
 from game.bots.observation import Observation
+from game.bots.tactics import risk_stance
 from game.engine.orders import (
     A_CHIPS,
     A_DATACENTERS,
@@ -29,9 +30,14 @@ from game.engine.types import US
 BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
 # China under US export controls: chip money moved to fabs and research.
 CONTROLLED_SHIFT = np.array([-0.15, 0.09, 0.0, 0.0, 0.06, 0.0])
-HIGH_TENSION = 70.0
 GROWTH_AHEAD = 2.0  # build data centers for this multiple of today's draw
 POWER_AHEAD_PER_YEAR = 1.3  # connect power for this growth a year over its lead time
+# Crisis hazard per quarter: escalate while a move keeps it below the first; step back
+# above the second.
+ESCALATE_RISK = 0.02
+STEP_BACK_RISK = 0.05
+OPEN_UNTIL_AHEAD = 0.3  # log10 FLOP ahead: beyond it a leader keeps its weights closed
+SUBSIDY_GAP = 0.6  # log10 FLOP behind at most: a subsidised product must still sell
 
 
 def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROWTH_AHEAD,
@@ -94,7 +100,9 @@ class Balanced(Bot):
         training = np.where(losing_market, training - 0.05, training)
 
         policy = obs.own_policy.copy()
-        calm = obs.tension < HIGH_TENSION
+        # Weigh crisis risk: escalate only while a move leaves the hazard small; step back
+        # once it bites (a crisis costs each side by its share of the blame).
+        calm, hot = risk_stance(obs, ESCALATE_RISK, STEP_BACK_RISK)
         if obs.side == US:
             closing = behind > -0.4  # China within 0.4 log10 FLOP
             policy[:, P_EXPORT] = np.where(calm & closing,
@@ -110,10 +118,12 @@ class Balanced(Bot):
                                              policy[:, P_MINERALS])
             policy[:, P_SMUGGLING] = np.where(us_export >= 2,
                                               np.maximum(policy[:, P_SMUGGLING], 1), 0)
-            policy[:, P_CN_OPEN] = 1.0
-            policy[:, P_SUBSIDY] = np.where(obs.mine("market_share") < 0.15, 1.0, 0.0)
+            # Open weights win adoption for a follower; a clear leader's would be a gift.
+            policy[:, P_CN_OPEN] = np.where(behind > -OPEN_UNTIL_AHEAD, 1.0, 0.0)
+            # A price war only with a product buyers want and while it provokes little.
+            subsidise = (obs.mine("market_share") < 0.15) & (behind < SUBSIDY_GAP) & calm
+            policy[:, P_SUBSIDY] = np.where(subsidise, 1.0, 0.0)
         # Step back from the brink: lower the most escalatory lever by one.
-        hot = obs.tension >= HIGH_TENSION + 10
         if obs.side == US:
             policy[:, P_EXPORT] = np.where(hot, np.maximum(policy[:, P_EXPORT] - 1, 2),
                                            policy[:, P_EXPORT])

@@ -56,14 +56,14 @@ SIDE_FIELDS: tuple[str, ...] = (  # a column (or a row of pipeline slots) per si
     "serving_eff", "compute", "inventory", "power_used_gw", "dc_gw", "power_gw", "dc_pipe",
     "power_pipe", "algo_eff", "capability", "market_share", "revenue", "tokens", "price",
     "intel", "policy", "score", "score_anchor", "serve_extra", "frontier_price",
-    "token_share", "home_share", "world_share", "income",
+    "token_share", "home_share", "world_share", "income", "escalation", "blame", "points_sum",
 )
 US_FIELDS: tuple[str, ...] = ("fab_taiwan", "taiwan_pipe")  # Taiwan's fabs serve the US bloc
 # Per-side fields anyone can see: policies in force, the inference market's shares and
 # revenues, the scores and the opening's score terms they are measured from.
 PUBLIC_SIDE_FIELDS: tuple[str, ...] = (
     "policy", "market_share", "revenue", "score", "score_anchor", "frontier_price",
-    "token_share", "home_share", "world_share",
+    "token_share", "home_share", "world_share", "escalation", "blame", "points_sum",
 )
 # The other side's fields taken straight from the side's estimates.
 ESTIMATED_FIELDS: tuple[str, ...] = (

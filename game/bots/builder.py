@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.bots.balanced import HIGH_TENSION, plan_infrastructure
+from game.bots.balanced import ESCALATE_RISK, STEP_BACK_RISK, plan_infrastructure
 from game.bots.base import Bot, register
 from game.bots.observation import Observation
-from game.bots.tactics import ratchet, step_back, training_share
+from game.bots.tactics import ratchet, risk_stance, step_back, training_share
 from game.engine.orders import (
     P_CN_OPEN,
     P_DOMESTIC_BUILD,
@@ -41,7 +41,7 @@ class Builder(Bot):
                                     ahead=PLAN_AHEAD, urgency=1.5)
         training = training_share(obs, 0.38)
         current = obs.own_policy
-        calm = obs.tension < HIGH_TENSION
+        calm, hot = risk_stance(obs, ESCALATE_RISK, STEP_BACK_RISK)
         target = current.copy()
         if obs.side == US:
             closing = obs.theirs("capability") - obs.mine("capability") > -0.4
@@ -60,5 +60,5 @@ class Builder(Bot):
             order = (P_MINERALS, P_SMUGGLING)
             floor = np.zeros(5)
         policy = ratchet(current, target, obs.side, allowed=calm)
-        policy = step_back(policy, obs, obs.tension >= HIGH_TENSION + 10, order, floor)
+        policy = step_back(policy, obs, hot, order, floor)
         return SideOrders(alloc, training, policy)

@@ -4,8 +4,9 @@ US bloc: ratchets chip export controls, tool controls and enforcement up a step 
 (to the top once China's capability closes in), requires part of new capacity onshore,
 keeps its weights closed and spends more on intelligence. China: answers controls with
 mineral controls, a high localization mandate and a smuggling effort, and keeps its
-weights closed. Either side stops escalating when tension runs high and steps back one
-move at a time near the brink: a crisis is blamed on whoever escalated last.
+weights closed. Either side weighs crisis risk, though less than the balanced bot: it
+stops escalating once a move would carry a hazard of a few percent a quarter and steps back
+one move at a time when the hazard runs high.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import numpy as np
 from game.bots.balanced import plan_infrastructure
 from game.bots.base import Bot, register
 from game.bots.observation import Observation
-from game.bots.tactics import ratchet, step_back, training_share
+from game.bots.tactics import ratchet, risk_stance, step_back, training_share
 from game.engine.orders import (
     P_CN_OPEN,
     P_DOMESTIC_BUILD,
@@ -33,8 +34,10 @@ from game.engine.types import US
 
 # More on intelligence (knowing the other side is security) and a little on fabs.
 ALLOCATION = np.array([0.50, 0.05, 0.23, 0.07, 0.08, 0.07])
-ESCALATE_BELOW = 72.0  # tension under which the hawk still raises controls
-STEP_BACK_AT = 86.0  # tension at which it lowers one control a quarter
+# The hawk takes more crisis risk than the balanced bot: it raises controls while a move
+# keeps the hazard under 4% a quarter and lowers one a quarter above 10%.
+ESCALATE_RISK = 0.04
+STEP_BACK_RISK = 0.10
 CLOSE_GAP = 0.6  # log10 FLOP: "closing in"
 
 
@@ -47,7 +50,7 @@ class Hawk(Bot):
         alloc = plan_infrastructure(obs, np.repeat(ALLOCATION[None, :], b, axis=0))
         training = training_share(obs, 0.45)
         current = obs.own_policy
-        calm = obs.tension < ESCALATE_BELOW
+        calm, hot = risk_stance(obs, ESCALATE_RISK, STEP_BACK_RISK)
         target = current.copy()
         if obs.side == US:
             closing = obs.theirs("capability") - obs.mine("capability") > -CLOSE_GAP
@@ -69,5 +72,5 @@ class Hawk(Bot):
             order = (P_MINERALS, P_SMUGGLING, P_LOCALIZATION)
             floor = np.array([0, 0, 0, 0, 0], dtype=float)
         policy = ratchet(current, target, obs.side, allowed=calm)
-        policy = step_back(policy, obs, obs.tension >= STEP_BACK_AT, order, floor)
+        policy = step_back(policy, obs, hot, order, floor)
         return SideOrders(alloc, training, policy)

@@ -25,6 +25,7 @@ from game.bots.balanced import Balanced
 from game.bots.base import REGISTRY, Bot, register
 from game.bots.levels import ROLLOUT_DRAWS, bot_uniforms
 from game.bots.observation import Observation, observe
+from game.engine import score
 from game.engine.orders import A_CHIPS, A_RESEARCH, SideOrders
 from game.engine.state import WorldState
 from game.engine.step import step
@@ -174,7 +175,10 @@ def _simulate(obs: Observation, belief: WorldState, seeds: np.ndarray, games: np
         theirs = opponent.policy(observe(state, rules, turn, obs.turns, 1 - side))
         us, china = (mine, theirs) if side == US else (theirs, mine)
         state, _ = step(state, us, china, rules, turn)
-    result: FloatArray = state.score[:, side].reshape(b, c, r).mean(axis=2)
+    # The whole-game score a plan leads to if the horizon's position held to the end: the
+    # score so far alone would undervalue what a plan builds for later quarters.
+    value = score.projected(state, rules.victory, obs.turn + horizon - 1, obs.turns)
+    result: FloatArray = value[:, side].reshape(b, c, r).mean(axis=2)
     return result
 
 

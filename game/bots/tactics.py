@@ -6,12 +6,34 @@ from __future__ import annotations
 import numpy as np
 
 from game.bots.observation import Observation
+from game.engine import crisis
 from game.engine.orders import SCALE_ARRAY
 from game.engine.types import BoolArray, FloatArray
 
 # One quarter's move on each policy: a level, or 10 points of a percent policy. Moving
 # a step at a time spreads the tension cost and leaves the other side time to answer.
 PERCENT_STEP = 10.0
+# The tension a typical escalation adds at once (a level of export or mineral controls):
+# a bot weighs the hazard it would stand at after such a move.
+TYPICAL_MOVE = 6.0
+
+
+def crisis_risk(obs: Observation, extra: float = 0.0) -> FloatArray:
+    """(B,) the chance per quarter of a crisis at today's tension plus `extra` points, by
+    the scenario's public rules (the hazard every player can read in the rules); zero
+    for a bot given no rules."""
+    if obs.rules is None:
+        return np.zeros(obs.batch)
+    return crisis.hazard(obs.tension + extra, obs.rules.params)
+
+
+def risk_stance(obs: Observation, escalate_below: float,
+                step_back_above: float) -> tuple[BoolArray, BoolArray]:
+    """(may escalate, must step back), both (B,): a move is allowed while the hazard after
+    a typical move stays below `escalate_below` a quarter; above `step_back_above` today
+    the bot lowers a control a quarter."""
+    return (crisis_risk(obs, TYPICAL_MOVE) < escalate_below,
+            crisis_risk(obs) > step_back_above)
 
 
 def steps(side: int) -> FloatArray:

@@ -8,7 +8,7 @@ import sys
 from game.commands.common import print_json, table
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("bots", help="list the bots (PLAYER = bot:NAME[:LEVEL])",
                        description="List the bots that can play either side.")
     p.add_argument("--format", choices=("table", "json"), default="table")

@@ -11,7 +11,7 @@ from game.tui import terminal
 SIDES = ("us", "china", "both", "none")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "play", help="play in the terminal (the default command)",
         description="Open the game in the terminal. With no SCENARIO, start on the title "

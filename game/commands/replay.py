@@ -16,7 +16,7 @@ from game.commands.common import print_json
 EXIT_MISMATCH = 3  # README's exit codes: the record does not replay to its digests
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "replay", help="recompute a recorded game (and --verify it)",
         description="Recompute a game from its record (a save file or `run --record` "

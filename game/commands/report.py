@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 MAX_RECORDS = 6
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "report", help="write a debrief (one record), a comparison (2-6) or a levers briefing",
         description="Write a self-contained debrief report from a game record (HTML with "

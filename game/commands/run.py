@@ -14,7 +14,7 @@ from game.commands.common import (
 )
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "run", help="play a headless game between bots or scripts",
         description="Play a headless game and print every turn's figures. PLAYER is "

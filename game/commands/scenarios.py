@@ -10,7 +10,7 @@ import textwrap
 from game.commands.common import print_json, table
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("scenarios", help="list the shipped scenarios",
                        description="List the shipped scenarios: name, title, turns and what "
                                    "each is about. Any command that takes a SCENARIO accepts "

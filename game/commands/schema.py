@@ -8,7 +8,7 @@ import sys
 from game.model.schemas import KINDS
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "schema", help="print the JSON Schema of a file kind",
         description="Print the JSON Schema of scenario, orders or record files. Point an "

@@ -19,7 +19,7 @@ from game.commands.common import (
 MAX_RUNS = 10_000_000
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "sweep", help="play many games and summarise the outcomes (Monte Carlo)",
         description="Play N games (seeds derived from --seed) and print, for each final "

@@ -20,14 +20,18 @@ EXPLAINED_FIGURES: tuple[str, ...] = (
 @dataclass(frozen=True, slots=True)
 class ScoreTerms:
     """Each side's five score terms after the turn (rules.SCORE_TERMS order), all (B, 2, 5),
-    from the side's own point of view. `points` add up, with 50, to the side's score
-    before a crisis or a sudden-death rule overrides it."""
+    from the side's own point of view. `points` add up, with 50, to the side's points for
+    this quarter; the score is their mean over the quarters so far, later quarters
+    weighing more (score.py): `game_points`."""
 
-    raw: FloatArray  # the term's value (log10 FLOP lead, shares, 1 - tension / 100)
+    raw: FloatArray  # the term's value (log10 FLOP lead, shares, stability by blame)
     par: FloatArray  # what the side is measured against this turn
     gain: FloatArray  # tanh((raw - par) / scale), in [-1, 1]
     weight: FloatArray  # the term's share of the side's victory weights (a side's sum to 1)
     points: FloatArray  # 50 x gain x weight: points above (or below) 50 from this term
+    # The term's points over the whole game so far (quarters weighted, score.py): with 50
+    # they add up to the score unless a crisis or a sudden-death rule overrode it.
+    game_points: FloatArray | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +57,11 @@ class TurnLog:
     # (B, 2) compute counts as stranded: waiting chips above deployment.STRANDED_SHARE of
     # the compute in service.
     stranded: BoolArray | None = None
+    # (B,) the crisis that broke out this turn: an index into crisis.CRISIS_NAMES (0 none;
+    # a milder grade only where it fired a card of the deck).
+    crisis_grade: IntArray | None = None
+    # (B, K) the factors each game's world was drawn with (uncertainty.UNCERTAIN_NAMES).
+    drawn: FloatArray | None = None
 
     def quiet_finished(self, finished: BoolArray) -> None:
         """Games that were over before the turn did not move (the state is frozen), so

@@ -77,7 +77,8 @@ def choice(s: WorldState, frontier: FloatArray, p: Params) -> FloatArray:
     appeal[:, 2, :] += adoption
     appeal = appeal - appeal.max(axis=2, keepdims=True)
     weight = np.exp(appeal)
-    return weight / weight.sum(axis=2, keepdims=True)
+    shares: FloatArray = weight / weight.sum(axis=2, keepdims=True)
+    return shares
 
 
 def market_sizes(p: Params, batch: int) -> FloatArray:

@@ -37,6 +37,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "price": ("$/M tokens", "price per million tokens at fixed capability"),
     "frontier_price": ("$/M tokens", "price per million tokens of the side's best model"),
     "score": ("points", "score by the scenario's victory rules"),
+    "blame": ("share", "share of the tension the two sides drove up that this side drove"),
 }
 METRIC_NAMES: tuple[str, ...] = tuple(METRICS)
 
@@ -47,6 +48,7 @@ _FROM_STATE = {
     "revenue": "revenue", "market_share": "market_share", "tokens": "tokens",
     "price": "price", "score": "score", "income": "income", "token_share": "token_share",
     "home_share": "home_share", "world_share": "world_share", "frontier_price": "frontier_price",
+    "blame": "blame",
 }
 _FROM_FLOWS = ("chips_produced", "chips_imported", "chips_smuggled", "unspent",
                "chip_export_revenue")

@@ -235,7 +235,25 @@ class Params:
     tension_relax: FloatArray = _param(
         "1/quarter", "Share of the gap to the sustained tension closed each quarter.", "shared")
     crisis_threshold: FloatArray = _param(
-        "points", "Tension at which a crisis ends the game.", "shared")
+        "points", "Tension at which the crisis hazard peaks at crisis_hazard and open "
+        "conflict is crisis_grave of the crises (engine/crisis.py).", "shared")
+    crisis_onset: FloatArray = _param(
+        "points", "Tension above which each quarter carries a chance of crisis.", "shared")
+    crisis_hazard: FloatArray = _param(
+        "probability", "Chance per quarter that a crisis breaks out at the crisis "
+        "threshold.", "shared")
+    crisis_shape: FloatArray = _param(
+        "-", "How the hazard rises from the onset to the threshold: (share of the way "
+        "there)^shape; 1 linear, 2 slow at first.", "shared")
+    crisis_grave: FloatArray = _param(
+        "share", "Share of crises at the threshold that are open conflict, which ends the "
+        "game (from 0 at the onset, rising linearly).", "shared")
+    crisis_loss: FloatArray = _param(
+        "points", "Score points a game-ending crisis costs a side carrying all the blame "
+        "(each side loses this times its blame share).", "shared")
+    blame_memory: FloatArray = _param(
+        "share", "Share of a side's recent escalation still held against it after a "
+        "quarter.", "shared")
     intel_ref: FloatArray = _param(
         "$B/quarter", "Intelligence spend that halves the uncertainty of estimates.")
     fog_sigma: FloatArray = _param(

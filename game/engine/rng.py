@@ -27,6 +27,8 @@ SITE_SMUGGLING_DETECTED = 4
 SITE_BOT = 5
 SITE_TENSION_NOISE = 6
 SITE_SWEEP_PARAM = 7
+SITE_UNCERTAINTY = 8  # the world a game is played in (uncertainty.py), drawn at turn 0
+SITE_CRISIS = 9  # whether a crisis breaks out this quarter, and how grave
 
 
 def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:

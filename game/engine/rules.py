@@ -9,6 +9,7 @@ import numpy as np
 
 from game.engine.params import Params
 from game.engine.types import BoolArray, FloatArray, IntArray
+from game.engine.uncertainty import Uncertainty
 
 # State fields an event may multiply or add to. Per-side fields take a side mask;
 # `tension` is shared.
@@ -41,6 +42,7 @@ class Condition:
     metric: str
     at_least: bool  # True: metric >= value; False: metric <= value
     value: float
+    column: int = -1  # metric "policy": the side's policy column tested
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,12 @@ class EventDeck:
     duration: IntArray  # (E,) quarters active; 0 = permanent
     conditions: tuple[Condition, ...]
     effects: tuple[Effect, ...]
+    # Risk (crisis.py): the card's crisis grade (0 none, 1 incident, 2 sanctions,
+    # 3 blockade); the side whose recent escalation raises its chance (-1 none) and by how
+    # much per point.
+    crisis: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    provoked_by: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    provocation: FloatArray = field(default_factory=lambda: np.zeros(0))
 
     @property
     def size(self) -> int:
@@ -103,6 +111,8 @@ SCORE_TERMS: tuple[str, ...] = ("capability", "compute_share", "market_share", "
 @dataclass(frozen=True, slots=True)
 class Rules:
     params: Params
+    # The ranges each game draws its uncertain quantities from (none: the values as given).
+    uncertainty: Uncertainty = field(default_factory=Uncertainty.none)
     deck: EventDeck = field(default_factory=EventDeck.empty)
     victory: VictoryRules = field(
         default_factory=lambda: VictoryRules(np.ones((2, len(SCORE_TERMS))))

@@ -81,6 +81,9 @@ def initial_state(
         over=np.zeros(b, dtype=bool),
         event_left=np.zeros((b, rules.deck.size), dtype=np.int64),
         event_fired=np.zeros((b, rules.deck.size), dtype=np.int64),
+        escalation=np.zeros((b, 2)),
+        blame=np.full((b, 2), 0.5),
+        points_sum=np.zeros((b, 2, 5)),
         score=np.full((b, 2), 50.0),
         score_anchor=np.zeros((b, 2, 5)),
     )

@@ -59,6 +59,9 @@ class WorldState:
     over: BoolArray  # (B,) the game ended early (crisis)
     event_left: IntArray  # (B, E) quarters an event stays active; -1 permanent; 0 inactive
     event_fired: IntArray  # (B, E) times each event has fired
+    escalation: FloatArray  # (B, 2) points: each side's recent escalation (crisis.py)
+    blame: FloatArray  # (B, 2) share of the tension each side drove up (crisis.py)
+    points_sum: FloatArray  # (B, 2, 5) each term's points by quarter, weighted, summed (score.py)
     score: FloatArray  # (B, 2) 0-100
     score_anchor: FloatArray  # (B, 2, 5) the opening's score terms: gains count from here
 

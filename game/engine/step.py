@@ -8,6 +8,7 @@ from game.engine import (
     budget,
     capability,
     construction,
+    crisis,
     deployment,
     events,
     market,
@@ -18,6 +19,7 @@ from game.engine import (
     score,
     tension,
     trade,
+    uncertainty,
 )
 from game.engine.log import TurnLog
 from game.engine.orders import SideOrders, sanitize, stack_sides
@@ -38,8 +40,11 @@ def step(
     deck indices the facilitator injects at the end of this turn."""
     log = TurnLog(turn=turn)
     s = state
-    p = events.effective_params(s, rules.params, rules.deck)
-    s = events.apply_state_effects(s, rules.deck, log)
+    # The world this game is played in (uncertainty.py), then the cards in force.
+    drawn = uncertainty.factors(s.seed, rules.uncertainty)
+    p = events.effective_params(s, uncertainty.drawn_params(rules.params, drawn), rules.deck,
+                                drawn)
+    s = events.apply_state_effects(s, rules.deck, log, drawn)
 
     # 1. Orders: policies take effect (events may force some), tension moves.
     alloc, training, policy = stack_sides(sanitize(orders_us, US), sanitize(orders_china, CHINA))
@@ -67,13 +72,16 @@ def step(
                            log.flows["chip_export_revenue"][:, US])
 
     # 11-13. Events, observation, score.
+    grade = crisis.strike(s.seed, s.tension, s.over, p, turn)
     s = events.draw_events(s, rules.deck, turn, log, scripted=rules.injects.get(turn, ()),
-                           facilitated=rules.facilitator_injects.get(turn, ()) + forced_events)
+                           facilitated=rules.facilitator_injects.get(turn, ()) + forced_events,
+                           grade=grade, drawn=drawn)
     # Phase 12 changes only the intelligence stock: what each side then sees is a pure
     # function of the state after the turn (observation.estimates, keyed by turns
     # resolved), drawn when a side looks, so it is not stored twice.
     s = observation.accumulate_intel(s, spend)
-    s = score.score(s, rules.victory, p, log, turn)
+    s = score.score(s, rules.victory, p, log, turn, grade)
+    log.drawn = drawn
 
     log.flows["spend"] = spend
     log.flows["training_share"] = training

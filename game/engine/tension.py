@@ -2,14 +2,16 @@
 
 Raising a policy adds its tension cost at once (lowering one takes half of it back);
 policies in force hold tension up, and tension relaxes toward that sustained level.
-The side whose move raised tension most is remembered as the last escalator: a crisis
-is blamed on it.
+The side whose move raised tension most is remembered as the last escalator; blame for
+tension weighs each side's escalation over recent quarters and the policies it keeps in
+force (crisis.py).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from game.engine import crisis
 from game.engine.log import TurnLog
 from game.engine.orders import SCALE_ARRAY
 from game.engine.params import Params
@@ -51,4 +53,6 @@ def apply_policies(
     escalated = jump_by_side.max(axis=1) > 0
     who = np.argmax(jump_by_side, axis=1)
     last = np.where(escalated, who, s.last_escalator)
-    return s.evolve(policy=new_policy, tension=tension, last_escalator=last)
+    recent = crisis.escalation(s.escalation, jump_by_side, p)
+    return s.evolve(policy=new_policy, tension=tension, last_escalator=last,
+                    escalation=recent, blame=crisis.blame(recent, new_policy, p))

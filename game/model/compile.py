@@ -21,6 +21,7 @@ from game.engine.setup import START_FIELDS, initial_state
 from game.engine.state import WorldState
 from game.engine.types import side_index
 from game.model.clock import turn_of
+from game.model.risk import CRISIS_GRADES
 from game.model.scenario import MultiplyEffect, Scenario, SetPolicyEffect
 
 _SIDE_MASK = {"us": np.array([True, False]), "china": np.array([False, True]),
@@ -49,6 +50,12 @@ def compile_deck(scenario: Scenario) -> EventDeck:
             value = c.at_least if c.at_least is not None else c.at_most
             assert value is not None
             conditions.append(Condition(i, side_index(c.side), c.metric, at_least, value))
+        for pc in ev.when.policies:
+            at_least = pc.at_least is not None
+            value = pc.at_least if pc.at_least is not None else pc.at_most
+            assert value is not None
+            conditions.append(Condition(i, side_index(pc.side), "policy", at_least, value,
+                                        pc.column))
         for e in ev.effects:
             if isinstance(e, SetPolicyEffect):
                 effects.append(Effect(i, "set_policy", e.policy, "policy", _SIDE_MASK[e.side],
@@ -75,6 +82,12 @@ def compile_deck(scenario: Scenario) -> EventDeck:
         duration=np.array([e.duration for e in events], dtype=np.int64),
         conditions=tuple(conditions),
         effects=tuple(effects),
+        crisis=np.array([0 if e.crisis is None else 1 + CRISIS_GRADES.index(e.crisis)
+                         for e in events], dtype=np.int64),
+        provoked_by=np.array([-1 if e.provoked_by is None else side_index(e.provoked_by.by)
+                              for e in events], dtype=np.int64),
+        provocation=np.array([0.0 if e.provoked_by is None else e.provoked_by.per_point
+                              for e in events], dtype=np.float64),
     )
 
 
@@ -99,7 +112,8 @@ def compile_rules(scenario: Scenario) -> Rules:
     for inject in scenario.injects:
         turn = turn_of(scenario.clock.start, inject.at)
         injects[turn] = injects.get(turn, ()) + (index[inject.event_id],)
-    return Rules(compile_params(scenario), deck, compile_victory(scenario), injects)
+    return Rules(compile_params(scenario), scenario.uncertainty.compile(), deck,
+                 compile_victory(scenario), injects)
 
 
 @lru_cache(maxsize=16)

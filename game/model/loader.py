@@ -26,12 +26,12 @@ from game.model.errors import (
     Loc,
     Problem,
     dotted,
-    locate,
     problems_from,
     read_text,
     toml_error,
     unknown,
 )
+from game.model.locate import locate
 from game.model.scenario import Scenario
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"

@@ -52,6 +52,8 @@ _BY_UNIT: dict[str, dict[str, float]] = {
     "points per level": {"ge": -100.0, "le": 100.0},
     "-": {"ge": 0.0, "le": 10.0},
     "1/log10 FLOP": {"ge": 0.0, "le": 100.0},
+    # a capability (log10 of a training run's FLOP): today's frontier is about 26
+    "log10 FLOP": {"ge": 20.0, "le": 35.0},
 }
 UNBOUNDED_UNIT: dict[str, float] = {"ge": -1e6, "le": 1e6}
 """A unit not listed above (a new parameter's): still a closed range."""
@@ -80,6 +82,10 @@ _BY_NAME: dict[str, dict[str, float]] = {
     # reference spending the engine divides by
     "research_ref": {"ge": 0.1, "le": 1e4},
     "intel_ref": {"ge": 0.1, "le": 1e4},
+    # a price over list: below 1 the scarcity price can reach 0, which buys without end
+    "scarcity_markup_max": {"ge": 1.0, "le": 100.0},
+    # serving cost grows as 10^(capability x this): above 2 it overflows within the clock
+    "frontier_size_exponent": {"ge": 0.0, "le": 2.0},
     # a decay factor: above 1 the growth it damps would compound without end
     "budget_growth_decay": {"ge": 0.0, "le": 1.0},
     "utilization": {"gt": 0.0, "le": 1.0},
@@ -87,6 +93,9 @@ _BY_NAME: dict[str, dict[str, float]] = {
     "tension_base": {"ge": 0.0, "le": 100.0},
     # above 100 no crisis can happen (tension never exceeds 100)
     "crisis_threshold": {"ge": 1.0, "le": 200.0},
+    "crisis_onset": {"ge": 0.0, "le": 100.0},
+    "crisis_shape": {"gt": 0.0, "le": 10.0},
+    "crisis_loss": {"ge": 0.0, "le": 100.0},
 }
 
 

@@ -33,7 +33,7 @@ def term_points(game: Game) -> dict[str, dict[str, float]]:
     if not game.history:
         return {side: {} for side in SIDES}
     last = game.summary(game.turn - 1)
-    return {side: {t.name: t.points for t in last.sides[side].terms} for side in SIDES}
+    return {side: {t.name: t.game_points for t in last.sides[side].terms} for side in SIDES}
 
 
 def end_summary(game: Game) -> EndSummary:

@@ -101,6 +101,7 @@ FIGURES: dict[str, Figure] = {f.key: f for f in (
     _f("tokens", "Tokens served", "quadrillion tokens", short="Tokens", state="tokens"),
     _f("price", "Price", "$/M tok", "price", state="price"),
     _f("score", "Score", "points", "index", state="score"),
+    _f("blame", "Blame for tension", "%", "share", short="Blame", state="blame"),
     _f("chip_export_revenue", "Chip export revenue", "$B/q", short="Chip exports"),
     _f("unspent", "Unspent budget", "$B/q", short="Unspent"),
     _f("token_share", "Token share", "%", "share", short="Tokens %"),

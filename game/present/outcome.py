@@ -91,8 +91,9 @@ def headline(winner: str | None) -> str:
 
 
 def crisis_sentence(date: str, blamed: str) -> str:
-    return (f"Tension reached the crisis threshold in {date}. The crisis is blamed on "
-            f"{SIDE_NAME[blamed]}, the side that escalated last, whose score drops to 0.")
+    return (f"A crisis turned into open conflict in {date}, ending the game. It is blamed "
+            f"chiefly on {SIDE_NAME[blamed]}, which drove more of the tension up; each side "
+            "lost points in proportion to its share of the blame.")
 
 
 def rule_text(text: str, side: str, metric: str, lead: bool) -> str:

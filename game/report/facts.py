@@ -160,7 +160,7 @@ def outcome(game: Game) -> Outcome:
     """The result and why, from the last turn's summary (and the turn of a crisis)."""
     last = game.summary(game.turn - 1)
     result = last.outcome
-    term_points = {side: {t.name: t.points for t in last.sides[side].terms} for side in SIDES}
+    term_points = {side: {t.name: t.game_points for t in last.sides[side].terms} for side in SIDES}
     crisis = next((game.summary(k) for k in range(game.turn)
                    if game.summary(k).outcome.crisis), None)
     sudden = None
@@ -188,8 +188,9 @@ def outcome(game: Game) -> Outcome:
 def scoring_rule(has_par: bool) -> str:
     """How the score is measured, in words (par when the scenario has one)."""
     if has_par:
-        return ("Both sides start at 50 and score by how far each goal beats par: what the "
-                "default bots reach by the same quarter.")
+        return ("Both sides start at 50 and score, quarter by quarter, by how far each goal "
+                "beats par: what the default bots reach by the same quarter; the score is the "
+                "mean of the quarters, later ones weighing more.")
     return "Both sides start at 50 and score by what they gain against the opening position."
 
 

@@ -196,7 +196,7 @@ def scoring_rows(scenario: Scenario, side: str) -> list[list[str]]:
 
 def side_sheet(scenario: Scenario, p: Params, side: str) -> list[str]:
     v = scenario.victory
-    crisis = _shared(p, "crisis_threshold")
+    onset = _shared(p, "crisis_onset")
     sudden = list(v.sudden_death)
     end = quarter_label(scenario.clock.start, scenario.clock.turns - 1)
     out = [f'<section class="sheet {side}">',
@@ -221,8 +221,9 @@ def side_sheet(scenario: Scenario, p: Params, side: str) -> list[str]:
             f"<p>{esc(scoring_rule(rules_with_par(scenario).victory.par is not None))} The goals are "
             f"weighted as below; a final gap within {v.draw_margin:g} "
             f"point{'' if v.draw_margin == 1 else 's'} is a "
-            f"draw. Tension at {crisis:g} is a crisis that ends the game, blamed on whoever "
-            "escalated last (score 0).</p>",
+            f"draw. Above {onset:g} points of tension each quarter carries a chance of "
+            "crisis, rising with tension; open conflict ends the game and costs each side "
+            "points by its share of the blame for the tension.</p>",
             table(["Goal", "Weight"], scoring_rows(scenario, side), numeric=(1,))]
     for r in sudden:
         out.append(f"<p>Sudden death: {esc(r.text or f'{r.side} {r.metric}')} "

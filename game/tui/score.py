@@ -26,8 +26,8 @@ SCORE_MEANING = (
     "Each side starts at 50 and gains or loses points on five goals (capability lead, "
     "share of compute, share of the inference market, economy and stability), each "
     "measured against par, what the default bots reach by the same quarter, and weighted "
-    "by the scenario; the higher score at the end wins unless the two are within the draw "
-    "margin.")
+    "by the scenario; the score is the mean of the quarters so far, later ones weighing "
+    "more, and the higher score at the end wins unless the two are within the draw margin.")
 
 MOVED = 0.05  # points: a goal that moved less than this is not named in the report
 
@@ -46,7 +46,7 @@ def opening_terms(game: Game) -> dict[str, tuple[TermFact, ...]]:
     t = score_terms(game.opening, game.rules.victory, None)
     return {side: tuple(TermFact(name, float(t.raw[0, i, k]), float(t.par[0, i, k]),
                                  float(t.gain[0, i, k]), float(t.weight[0, i, k]),
-                                 float(t.points[0, i, k]))
+                                 float(t.points[0, i, k]), float(t.points[0, i, k]))
                         for k, name in enumerate(SCORE_TERMS))
             for i, side in enumerate(SIDES)}
 
@@ -68,7 +68,7 @@ def score_moves(game: Game, turn: int) -> dict[str, list[tuple[str, float]]]:
     before, after = board(game, turn), board(game, turn + 1)
     out: dict[str, list[tuple[str, float]]] = {}
     for side in SIDES:
-        moves = [(TERM_LABELS[new.name], new.points - old.points)
+        moves = [(TERM_LABELS[new.name], new.game_points - old.game_points)
                  for old, new in zip(before.terms[side], after.terms[side], strict=True)]
         out[side] = sorted((m for m in moves if abs(m[1]) >= MOVED),
                            key=lambda m: -abs(m[1]))

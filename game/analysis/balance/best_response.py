@@ -26,11 +26,11 @@ from game.analysis.balance.stats import Estimate, wilson
 from game.analysis.batch import run_batch
 from game.analysis.sweep import GameResults
 from game.bots.observation import Observation
-from game.bots.players import Player, make_player, opening_orders, parse_player
+from game.bots.players import Player, make_player, parse_player
 from game.engine.orders import ALLOCATION, MAX_ARRAY, SideOrders, quantize
 from game.engine.types import SIDES, FloatArray, side_index
 from game.model.clock import quarter_label
-from game.model.orders import orders_from_arrays
+from game.model.orders import opening_orders, orders_from_arrays
 from game.model.scenario import Scenario
 
 PHASES = 3  # a plan may change its orders this many times in a game (at even spacing)

@@ -29,7 +29,7 @@ def side_goals(board: Board, side: str) -> Table:
         table.add_column(head, justify="right", no_wrap=True)
     for term in board.terms[side]:
         table.add_row(TERM_LABELS[term.name], term_value(term), term_par(term),
-                      f"{term.weight:.0%}", signed(term.points))
+                      f"{term.weight:.0%}", signed(term.game_points))
     return table
 
 
@@ -37,7 +37,7 @@ def score_text(board: Board) -> Group:
     after = f"after {board.date}" if board.date else "at the opening"
     return Group(Text(f"The score {after}", style="bold"), Text(SCORE_MEANING),
                  Text("Capability lead in log10 FLOP over the other side; the other "
-                      "goals are shares (stability: 100% minus tension).", style="dim"),
+                      "goals are shares (stability: 100% minus tension, counted by blame).", style="dim"),
                  Text(""), *[Group(side_goals(board, side), Text("")) for side in SIDES])
 
 

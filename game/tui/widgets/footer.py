@@ -33,7 +33,7 @@ class GameFooter(Footer):
         return tuple((a.binding.key, a.binding.description, a.enabled, a.tooltip)
                      for a in self.screen.active_bindings.values() if a.binding.show)
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[object]) -> None:
         # Footer.bindings_changed, with two savings: no rebuild when the keys and their
         # states are what the footer already shows, and one rebuild for any number of
         # refreshes before the next frame (the rebuild reads the bindings when it runs).

@@ -33,7 +33,7 @@ def goals_table(board: Board) -> Table:
         for side in SIDES:
             term = board.terms[side][k]
             assert term.name == name  # the engine's SCORE_TERMS order
-            cells += [f"{term.weight:.0%}", signed(term.points)]
+            cells += [f"{term.weight:.0%}", signed(term.game_points)]
         table.add_row(*cells)
     total: list[Text | str] = [Text("Score", style="bold")]
     for side in SIDES:

@@ -1,0 +1,57 @@
+"""A small audit of the baseline, run in CI: it fails on a dominant bot, a fixed plan
+that beats every bot, a dead lever or a crisis rate stuck at zero (issue 13's "no
+foregone game" properties; `compute-race balance` runs the full audit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.analysis.balance.audit import Audit, AuditOptions, run_audit
+from game.model import load_scenario
+
+PERSONALITIES = ("balanced", "builder", "efficiency", "hawk")
+DOMINANT = 0.95
+
+
+@pytest.fixture(scope="module")
+def audit() -> Audit:
+    # Lean: the four personalities (the lookahead is audited by `balance` itself), few
+    # seeds, a small search. The thresholds leave room for the noise of 48 games.
+    options = AuditOptions(runs=48, bots=PERSONALITIES, budget=12, search_seeds=4, seed=3)
+    return run_audit(load_scenario("baseline-2025"), options)
+
+
+def test_no_bot_wins_against_every_bot_of_the_other_side(audit: Audit) -> None:
+    for side, other in (("us", "china"), ("china", "us")):
+        for bot in PERSONALITIES:
+            rates = [p.win_rate(side) for p in audit.matrix if getattr(p, side) == bot]
+            assert len(rates) == len(PERSONALITIES)
+            assert min(rates) < DOMINANT, f"{side} {bot} wins >= 95% against every {other} bot"
+
+
+def test_most_pairings_are_not_foregone(audit: Audit) -> None:
+    foregone = [p for p in audit.matrix
+                if max(p.win_rate("us"), p.win_rate("china")) >= DOMINANT]
+    assert len(foregone) <= len(audit.matrix) // 2, [(p.us, p.china) for p in foregone]
+
+
+def test_no_fixed_plan_beats_every_bot(audit: Audit) -> None:
+    for side in ("us", "china"):
+        found = [r for r in audit.responses if r.side == side]
+        assert found, f"no best response searched for {side}"
+        assert min(r.win_rate().value for r in found) < DOMINANT, \
+            f"a fixed {side} plan wins >= 95% against every bot"
+
+
+def test_no_lever_is_dead(audit: Audit) -> None:
+    dead = [(lever.side, lever.lever) for lever in audit.levers if lever.dead]
+    assert not dead
+
+
+def test_crises_happen_where_both_sides_push(audit: Audit) -> None:
+    hawks = next(p for p in audit.matrix if p.us == p.china == "hawk")
+    calm = next(p for p in audit.matrix if p.us == p.china == "balanced")
+    assert hawks.games.crisis.any(), "two hawks never end a game in a crisis"
+    assert hawks.rate("crisis").value >= calm.rate("crisis").value
+    # The balanced mirror is a contest, not a formality or a coin toss of draws.
+    assert calm.rate("draw").value < 0.5
