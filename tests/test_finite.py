@@ -49,6 +49,11 @@ def _param(name: str, body: str) -> str:
     ("algo_growth", "us = -1.0\nchina = 0.18\n", "algo_growth.us"),
     ("chip_cost", "us = 1e-300\nchina = 38.0\n", "chip_cost.us"),
     ("elasticity", "value = 1e6\n", "elasticity.value"),
+    # model v2: 0/0 in the demand and the chip-purchase equations, a negative reserve
+    ("demand_ceiling", "value = 0.0\n", "demand_ceiling.value"),
+    ("export_unit_price", "value = [1.0, 0.9, 0.0, 0.5, 0.5]\n", "export_unit_price.value"),
+    ("reserve_cap", "us = -1.0\nchina = 0.1\n", "reserve_cap.us"),
+    ("reserve_cap", "value = 1e6\n", "reserve_cap.value"),
 ])
 def test_parameters_that_would_overflow_are_refused(tmp_path, capsys, name, body, field):
     refused(tmp_path, capsys, _param(name, body), field, "out of range")

@@ -8,12 +8,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.commands.common import add_force, add_trust, fail, load, warn
+from game.records import load_game
 
 if TYPE_CHECKING:
     from game.session import Game
@@ -98,16 +98,7 @@ def _briefing(scenario_arg: str, output: str, fmt: str, force: bool) -> int:
 
 
 def _load(path: str, trust: bool) -> Game:
-    # Looked up at call time: records are built alongside, and until `load_game` exists
-    # the command says so instead of failing on import.
-    records = importlib.import_module("game.records")
-    load_game = getattr(records, "load_game", None)
-    if load_game is None:
-        raise fail(f"{path}: reading game records is not available in this build yet "
-                   "(game.records.load_game is missing); from Python, pass Game objects "
-                   "to game.report.write_report")
-    game: Game = load_game(path, trust=trust, warn=warn)
-    return game
+    return load_game(path, trust=trust, warn=warn)
 
 
 def _labels(paths: list[str]) -> list[str]:

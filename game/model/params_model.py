@@ -71,6 +71,14 @@ _BY_NAME: dict[str, dict[str, float]] = {
     "equipment_fab_cost": {"ge": 0.01, "le": 100.0},
     "subsidy_price": {"ge": 0.01, "le": 100.0},
     "margin": {"ge": 0.01, "le": 100.0},
+    # China's legal chip price over list: buyers divide their money by it (0 is 0/0)
+    "export_unit_price": {"ge": 0.01, "le": 100.0},
+    # saturation relative to today's spending: demand is divided by it (0 is 0/0), and
+    # below 1 the market would be cut at once instead of saturating
+    "demand_ceiling": {"ge": 1.0, "le": 100.0},
+    # money held over, in quarters of base budget: below 0 it takes money away and the
+    # budget goes negative; a year's worth is already far beyond any treasury
+    "reserve_cap": {"ge": 0.0, "le": 4.0},
     # demand ~ price^-elasticity, and prices fall every quarter
     "elasticity": {"ge": 0.01, "le": 4.0},
     # efficiencies the engine divides by: they never shrink on their own
