@@ -22,9 +22,10 @@ class CrisisRisk:
 
     @property
     def text(self) -> str:
-        """`risk from 60: 18% a quarter`; below the onset, `risk from 60: none yet`."""
-        now = percent(self.chance, 0) + " a quarter" if self.chance > 0 else "none yet"
-        return f"crisis risk from {self.onset:g}: {now}"
+        """`risk from 60: 18%/q` (a quarter, as in $B/q); below the onset, `risk from 60:
+        none yet`. Short: the meter's whole line fits 80 columns."""
+        now = percent(self.chance, 0) + "/q" if self.chance > 0 else "none yet"
+        return f"risk from {self.onset:g}: {now}"
 
 
 def _one(values: np.ndarray) -> float:

@@ -24,11 +24,11 @@ def test_the_risk_is_the_engines_hazard() -> None:
     params = short_game().rules.params
     onset = float(params.crisis_onset[0])
     below = crisis_risk(params, onset - 1.0)
-    assert below.chance == 0.0 and below.text == f"crisis risk from {onset:g}: none yet"
+    assert below.chance == 0.0 and below.text == f"risk from {onset:g}: none yet"
     above = crisis_risk(params, onset + 20.0)
     expected = float(hazard(np.array([onset + 20.0]), params)[0])
     assert above.chance == pytest.approx(expected) and 0.0 < expected < 1.0
-    assert above.text == f"crisis risk from {onset:g}: {expected * 100:.0f}% a quarter"
+    assert above.text == f"risk from {onset:g}: {expected * 100:.0f}%/q"
     assert above.threshold == float(params.crisis_threshold[0])
 
 
@@ -52,5 +52,5 @@ async def test_the_meter_states_the_chance_at_the_tension_shown() -> None:
         risk = crisis_risk(game.rules.params, tension)
         shown = str(app.screen.query_one(TensionMeter, Static).content)
         assert risk.chance > 0
-        assert risk.text in shown and "% a quarter" in shown
+        assert risk.text in shown and "%/q" in shown
         assert "crisis at" not in shown
