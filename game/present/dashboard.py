@@ -12,6 +12,7 @@ from game.engine.types import SIDES
 from game.model.clock import parse_quarter
 from game.model.views import SideView
 from game.present.figures import figure
+from game.present.risk import crisis_risk
 from game.present.words import side_label
 from game.session import Game
 
@@ -85,6 +86,7 @@ class Series:
     x: np.ndarray  # decimal years: 2025.0 is the start of 2025Q1
     y: np.ndarray
     estimated: bool = False
+    guide: bool = False  # a level to read the data against (drawn as a line, no markers)
 
 
 def _years(game: Game) -> np.ndarray:
@@ -107,7 +109,10 @@ def chart_series(game: Game, seat: str | None, metric: str) -> list[Series]:
     if metric == "tension":
         y = np.array([float(game.opening.tension[0])]
                      + [game.summary(k).tension_after for k in range(game.turn)])
-        return [Series("Tension", None, x, y)]
+        onset = crisis_risk(game.rules.params, float(y[-1])).onset
+        return [Series("Tension", None, x, y),
+                Series(f"crisis risk from {onset:g}", None, x, np.full_like(x, onset),
+                       estimated=True, guide=True)]
     scale = figure(metric).scale
     out = []
     for side in SIDES:

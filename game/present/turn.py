@@ -22,13 +22,14 @@ class NewsItem:
     title: str
     text: str
     major: bool
-    source: str = "chance"  # game.summary.EventFact.source: chance, scenario, facilitator
+    source: str = "chance"  # game.summary.EventFact.source: chance, scenario, facilitator,
+    # crisis
     effects: str = ""  # the card's effects in plain words
 
     @property
     def tag(self) -> str:
-        """`injected`, `scripted`, or "" for a card drawn by chance."""
-        return SOURCE_TAGS.get(self.source, "")
+        """Why the card fired: `chance`, `scripted`, `injected` or `crisis`."""
+        return SOURCE_TAGS.get(self.source, self.source)
 
 
 def _item(s: TurnSummary, e: EventFact) -> NewsItem:

@@ -111,15 +111,18 @@ TERM_WORDS: dict[str, str] = {t: _TERMS[t][1] for t in SCORE_TERMS}
 
 # --- where an event came from (game.summary.EventFact.source) -------------------------
 
-SOURCE_TAGS: dict[str, str] = {"chance": "", "scenario": "scripted", "facilitator": "injected"}
+# Why a card fired (events.EVENT_SOURCES), as the short tag the screens show beside it.
+SOURCE_TAGS: dict[str, str] = {"chance": "chance", "scenario": "scripted",
+                               "facilitator": "injected", "crisis": "crisis"}
 SOURCE_PHRASES: dict[str, str] = {"chance": "drawn from the deck",
                                   "scenario": "scripted by the scenario",
-                                  "facilitator": "injected by the facilitator"}
+                                  "facilitator": "injected by the facilitator",
+                                  "crisis": "set off by a crisis the tension carried"}
 
 
 def event_heading(title: str, source: str) -> str:
     """`Blockade of Taiwan (injected)`; a card drawn by chance is its title alone."""
-    tag = SOURCE_TAGS.get(source, "")
+    tag = SOURCE_TAGS.get(source, "") if source != "chance" else ""
     return f"{title} ({tag})" if tag else title
 
 

@@ -22,6 +22,7 @@ from game.present.outcome import (
     sudden_death_sentence,
 )
 from game.present.words import POLICY_VOCABULARY, SIDE_NAME, TERM_LABELS, setting_text
+from game.present.world import crises_met, drawn_world
 from game.report.beliefs import (
     Belief,
     BeliefTrack,
@@ -70,6 +71,8 @@ CHARTS: tuple[tuple[str, str], ...] = (
     ("tension", "US-China tension"),
 )
 LOG_CHARTS = {"compute", "algo_efficiency", "price"}
+# Above the per-game draws (present/world.py), in both renderings.
+WORLD_HEADING = "The world this game drew (factors on the scenario's values):"
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ class Debrief:
     intel_share: dict[str, float]  # average share of budget spent on intelligence
     journal: list[JournalEntry]
     questions: list[str] = field(default_factory=list)
+    world: list[str] = field(default_factory=list)  # the factors this game drew
+    crises: list[str] = field(default_factory=list)  # each crisis that broke out, graded
 
 
 def build_debrief(game: Game) -> Debrief:
@@ -136,6 +141,8 @@ def build_debrief(game: Game) -> Debrief:
         belief_tracks={side: belief_track(game, side, views[side]) for side in SIDES},
         intel_share=intel_share(game),
         journal=list(game.journal),
+        world=drawn_world(game),
+        crises=crises_met(game),
     )
     d.questions = questions(game, d)
     return d
@@ -194,7 +201,7 @@ def scoring_rule(has_par: bool) -> str:
     return "Both sides start at 50 and score by what they gain against the opening position."
 
 
-__all__ = ["CHARTS", "LOG_CHARTS", "POLICY_LABELS", "SCORE_TERM_LABELS", "SECTIONS",
+__all__ = ["CHARTS", "LOG_CHARTS", "WORLD_HEADING", "POLICY_LABELS", "SCORE_TERM_LABELS", "SECTIONS",
            "SIDE_NAMES", "Belief", "BeliefTrack", "Debrief", "Misjudgement", "Outcome",
            "Swing", "TimelineRow", "build_debrief", "outcome", "policy_word", "scoring_rule",
            "series", "side_views"]

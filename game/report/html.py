@@ -12,7 +12,7 @@ from game.present.numbers import number, percent, points, signed
 from game.present.words import TERM_LABELS
 from game.report.beliefs import misjudgement_text
 from game.report.charts import belief_chart, game_charts
-from game.report.facts import SECTIONS, SIDE_NAMES, Belief, Debrief, Swing
+from game.report.facts import SECTIONS, SIDE_NAMES, WORLD_HEADING, Belief, Debrief, Swing
 from game.report.svg import render
 
 CSS = """
@@ -140,6 +140,11 @@ def result_section(d: Debrief) -> list[str]:
     out += [f"<p>{esc(line)}</p>" for line in o.why]
     out.append("<h3>Points by score term (both sides start at 50)</h3>")
     out.append(table(["Term", side_span("us"), side_span("china")], rows, numeric=(1, 2)))
+    out.append("<h3>Crises</h3>")
+    out.append(items(d.crises or ["None broke out."]))
+    if d.world:
+        out.append(f"<h3>{esc(WORLD_HEADING)}</h3>")
+        out.append(items(d.world))
     return out
 
 

@@ -11,7 +11,7 @@ from game.present.numbers import number, percent, points, signed
 from game.present.words import TERM_LABELS
 from game.report.beliefs import misjudgement_text
 from game.report.charts import game_charts
-from game.report.facts import SECTIONS, SIDE_NAMES, Debrief
+from game.report.facts import SECTIONS, SIDE_NAMES, WORLD_HEADING, Debrief
 from game.report.md_text import Markup, cell, paragraphs
 from game.report.md_text import text as t
 from game.report.svg import Chart, sparkline
@@ -71,6 +71,10 @@ def debrief_markdown(d: Debrief) -> str:
     rows.append([Markup("**score**"), points(o.scores["us"]), points(o.scores["china"])])
     out += ["Points by score term (both sides start at 50):", ""]
     out += md_table(["Term", SIDE_NAMES["us"], SIDE_NAMES["china"]], rows)
+    out += ["Crises:", ""] + ([f"- {t(c, line_start=False)}" for c in d.crises]
+                              or ["- none broke out."]) + [""]
+    if d.world:
+        out += [WORLD_HEADING, ""] + [f"- {t(w, line_start=False)}" for w in d.world] + [""]
 
     out += [heading("charts"), "",
             "Each side at the start, at the end of each year and at the end of the game; "

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from game.present.risk import crisis_risk
 from game.session import Game
 from game.tui import present
 from game.tui.messages import BriefingRequested, OrdersRequested, ReportRequested
@@ -99,8 +100,8 @@ class DashboardScreen(Screen[None]):
         self.query_one("#topbar", Static).update(
             f"[b]{who}[/b] · [b]{game.date}[/b] · turn {min(game.turn + 1, game.turns)}/"
             f"{game.turns} · score {scores}{ended}")
-        crisis = float(game.rules.params.crisis_threshold[..., 0].ravel()[0])
-        self.query_one(TensionMeter).show(view.tension, crisis)
+        self.query_one(TensionMeter).show(
+            view.tension, crisis_risk(game.rules.params, view.tension))
         compact = self.app.size.width < COMPACT_BELOW
         own = self.query_one("#own", FiguresPanel)
         other_est = self.query_one("#other", EstimatesPanel)

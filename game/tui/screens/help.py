@@ -11,6 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Markdown
 
 from game.engine.params import Params
+from game.present.numbers import percent
+from game.present.risk import crisis_risk
 from game.session import Game
 from game.tui.score import SCORE_MEANING
 from game.tui.widgets.footer import GameFooter
@@ -47,15 +49,28 @@ the other side's as **estimates with a range**: intelligence spending narrows it
 - **Power and data centers**: chips go into service only where data-center space *and*
   connected power allow. The rest wait in inventory: **stranded compute**. Power takes
   longer to connect than chips take to buy, so order it early.
+- **Money is a flow**: chip money clears against the chips a side can reach; scarcity
+  raises the price, and money that finds no chips is **unspent**, mostly lost (a share goes
+  to efficiency research, a little is kept). Next quarter's budget is income: the base,
+  part of inference revenue and, for the US bloc, part of **chip-export revenue** (chips
+  sold to China and the world: export controls cost it), not a hoard.
 - **Research**: algorithmic efficiency grows with research spending, with diminishing
-  returns. A compute-starved side gets more per research dollar (constraint-driven
-  innovation), and open-weight releases let the side behind close part of the gap.
-- **Market**: the price of inference falls with better hardware and efficiency; cheaper
-  tokens raise total spending (demand elasticity above 1). Buyers choose by capability,
-  price and serving capacity. Open weights and price subsidies cut margins.
+  returns. A side with less compute gains faster while it trails the efficiency frontier
+  (**catch-up**, never past it), and open weights let the other side close part of the
+  gap after a lag.
+- **Markets**: three of them: the US bloc's, China's and the rest of the world's. Buyers
+  choose by capability and price, with a **home bias** for home models in the two home
+  markets; the rest of the world is open to both. Cheaper tokens raise spending until
+  demand saturates; a side serves no more than its inference capacity.
 - **Tension** (0-100) rises with escalation and relaxes toward the level the policies in
-  force sustain. At the crisis threshold the game ends at once and the side that escalated
-  last loses.
+  force sustain. Above the **crisis onset** each quarter carries a chance of crisis that
+  rises with tension (the meter shows it): mostly an incident at sea, a sanctions spiral or
+  a blockade, cards with lasting effects; open conflict, likelier the higher tension runs,
+  ends the game. **Blame** weighs each side's recent escalations and standing policies:
+  stability, and a conflict's cost, count against the side that drove tension up.
+- **The world is drawn**: each game draws demand elasticity, the catch-up bonus,
+  diffusion, China's yields and a blockade's severity and length from sourced ranges;
+  the debrief shows the draws.
 - **Score**: {score} The dashboard shows each goal's
   weight and points; g shows their values against par and the score over the quarters.
 - **Events**: the scenario's deck fires news events (a major one also as a dialog).
@@ -101,7 +116,7 @@ The mouse works too: click a row to pick it, its ◀ ▶ to change it, and any b
 - **Capability**: log10 of the FLOP of the best effective training run so far (26 = 10²⁶).
 - **Algorithmic / hardware efficiency**: multiples of the start (×1.00).
 - **Price**: dollars per million tokens at a fixed capability level.
-- **Tension**: 0 (calm) to 100; the crisis threshold is below 100.
+- **Tension**: 0 (calm) to 100; above the crisis onset each quarter risks a crisis.
 """
 
 
@@ -111,8 +126,12 @@ def _value(param: np.ndarray, side: int) -> float:
 
 def key_numbers(game: Game) -> str:
     p: Params = game.rules.params
+    peak = crisis_risk(p, 0.0).threshold
+    risk = crisis_risk(p, peak)  # the engine's hazard where it peaks
     rows = [
-        ("Crisis threshold (tension)", f"{_value(p.crisis_threshold, 0):g}", ""),
+        ("Crisis risk starts (tension)", f"{risk.onset:g}", ""),
+        (f"Chance of crisis a quarter at tension {risk.threshold:g}",
+         percent(risk.chance, 0), ""),
         ("Power per H100e at the start", f"{_value(p.kw_per_h100e, 0):.2f} kW", ""),
         ("Data centers: quarters to build", f"{_value(p.dc_lead, 0):g}",
          f"{_value(p.dc_lead, 1):g}"),

@@ -1,5 +1,5 @@
 """The turn report: what changed and why, cause by cause from the TurnLog; the events that
-fired; the score change."""
+fired and those in force, each tagged by why it fired; the score change."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from game.tui.present import SIDE_MARK, TurnReport, side_label
+from game.tui.present import SIDE_MARK, NewsItem, TurnReport, side_label
 from game.tui.score import signed
 from game.tui.widgets.footer import GameFooter
 
@@ -41,14 +41,27 @@ def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
             text.append(f": {parts}\n" if parts else ": no goal moved\n")
         text.append("\n")
     text.append("Events\n", style="bold")
-    if not report.events:
+    if not report.events and not report.acting:
         text.append("  none this quarter\n", style="dim")
     for item in report.events:
-        text.append("  ★ " if item.major else "  • ", style="bold")
-        text.append(f"{item.title}\n")
+        _event_line(text, item, "fired")
         if item.text:
             text.append(f"    {item.text}\n", style="dim")
+        if item.effects:
+            text.append(f"    from next quarter: {item.effects}\n", style="dim")
+    for item in report.acting:
+        _event_line(text, item, f"fired {item.date}, in force")
+        if item.effects:
+            text.append(f"    {item.effects}\n", style="dim")
     return text
+
+
+def _event_line(text: Text, item: NewsItem, when: str) -> None:
+    """`  ★ Blockade of Taiwan  [injected · fired]`: the card, why it fired (its source's
+    tag) and whether it fired this quarter or acts in it."""
+    text.append("  ★ " if item.major else "  • ", style="bold")
+    text.append(item.title)
+    text.append(f"  [{item.tag} · {when}]\n", style="italic")
 
 
 class ReportScreen(Screen[None]):

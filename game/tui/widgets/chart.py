@@ -77,6 +77,8 @@ class TrendChart(Vertical):
             if len(s.x) > 1:
                 plot.plot(s.x, s.y, line_style=colour,
                           hires_mode=HiResMode.BRAILLE if s.estimated else HiResMode.HALFBLOCK)
+            if s.guide:
+                continue
             plot.scatter(s.x, s.y, marker=SIDE_MARK.get(s.side or "", "●"),
                          marker_style=colour)
         xs = np.concatenate([s.x for s in series]) if series else np.array([0.0])

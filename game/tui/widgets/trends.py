@@ -33,6 +33,7 @@ class TrendLines(Vertical):
 
     def show(self, title: str, series: list[Series]) -> None:
         self.query_one("#trend-title", Label).update(f"{title}  (m: change)")
+        series = [s for s in series if not s.guide]  # a flat level says nothing this small
         for k in range(2):
             row = self.query_one(f"#trend-{k}", Horizontal)
             row.display = k < len(series)
