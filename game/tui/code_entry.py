@@ -15,14 +15,10 @@ from textual.widgets import Input, Label
 from game.net.client import WrongCode
 from game.net.remote import RemoteSeat
 
-TEAM_SCREENS_MISSING = (
-    "joined as {seat}, but this build's team screens still read a whole local game "
-    "(figures, charts, the advisor), which a remote seat must never hold; play this seat "
-    "with --player, or hot-seat at the server's machine")
-
 
 class CodeScreen(Screen[RemoteSeat]):
-    """Asks for a facilitator's code until one is accepted; dismissed with the seat."""
+    """Asks for a seat's code until one is accepted; dismissed with the joined seat (the
+    app then opens the facilitator's screens or the team's seat)."""
 
     DEFAULT_CSS = """
     CodeScreen { align: center middle; }
@@ -50,14 +46,9 @@ class CodeScreen(Screen[RemoteSeat]):
     def join(self, code: str) -> None:
         seat = RemoteSeat(self.url, code)
         try:
-            welcome = seat.start()
+            seat.start()
         except (WrongCode, ConnectionError) as exc:
             self.app.call_from_thread(self.refused, str(exc))
-            return
-        if welcome.seat != "facilitator":
-            seat.close()
-            self.app.call_from_thread(self.refused,
-                                      TEAM_SCREENS_MISSING.format(seat=welcome.seat))
             return
         self.app.call_from_thread(self.dismiss, seat)
 

@@ -2,7 +2,8 @@
 
 With a code, it is checked before any screen opens (a wrong one exits 2). Without one (a
 browser tab of `serve --web`), the app's first screen asks for it (code_entry.py). A
-facilitator's code opens the workshop overview and console (workshop.py).
+facilitator's code opens the workshop overview and console (workshop.py); a team's code
+opens that side's seat (screens/remote_seat.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 from game.model.errors import InputError
 from game.net.client import WrongCode
 from game.net.remote import RemoteSeat
-from game.tui.code_entry import TEAM_SCREENS_MISSING
 
 
 def run_remote_ui(url: str, code: str | None) -> int:
@@ -27,7 +27,9 @@ def run_remote_ui(url: str, code: str | None) -> int:
     except ConnectionError as exc:
         raise InputError([f"{url}: {exc}"]) from None
     if welcome.seat != "facilitator":
-        seat.close()
-        raise InputError([f"{url}: " + TEAM_SCREENS_MISSING.format(seat=welcome.seat)])
+        from game.tui.screens.remote_seat import RemoteSeatApp
+
+        RemoteSeatApp(seat).run()
+        return 0
     WorkshopApp(url, seat).run()
     return 0

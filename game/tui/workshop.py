@@ -28,6 +28,7 @@ COLUMNS = ("table", "quarter", "awaiting", "clock", "scores (US · China)", "ten
            "seats connected")
 FIGURES_SHOWN = ("compute", "capability", "budget", "market_share")
 JOURNAL_LINES = 6
+FACILITATOR_ACTIONS = ("pause", "deadline", "inject", "inject_all", "debrief")
 
 
 class AskDialog(ModalScreen[str | None]):
@@ -117,9 +118,19 @@ class WorkshopApp(App[None]):
         if seat is None or seat.welcome is None:
             return
         self.seat, self.own_table = seat, seat.welcome.table
+        if seat.welcome.seat != "facilitator":  # a team's code typed in a browser tab
+            from game.tui.screens.remote_seat import RemoteSeatScreen
+
+            self.push_screen(RemoteSeatScreen(seat))
+            return
         self.sub_title = f"{seat.welcome.title} · facilitator of table {self.own_table}"
         seat.listeners.append(lambda: self.call_from_thread(self.refresh_all))
         self.refresh_all()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in FACILITATOR_ACTIONS:  # not offered to a team's seat
+            return self.seat.welcome is not None and self.seat.welcome.seat == "facilitator"
+        return True
 
     # --- drawing ----------------------------------------------------------------------
     def refresh_all(self) -> None:

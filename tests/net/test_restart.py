@@ -86,15 +86,3 @@ def test_a_restart_with_another_table_count_is_refused(tmp_path):
          "--tables", "3", "--port", "0"], capture_output=True, text=True, timeout=STEP_S)
     assert done.returncode == 2 and "holds a workshop of 1 table," in done.stderr
 
-
-def test_a_team_code_without_player_says_what_this_build_cannot_show(tmp_path):
-    proc, start = serve_process(tmp_path)
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "game", "join", start["url"], "--code",
-             start["tables"][0]["seats"]["china"]], capture_output=True, text=True,
-            timeout=STEP_S)
-    finally:
-        stop_process(proc)
-    assert done.returncode == 2 and "--player" in done.stderr
-    assert "Traceback" not in done.stderr

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from game.net.remote import RemoteSeat
+from game.tui.screens.remote_seat import RemoteSeatScreen
 from game.tui.workshop import WorkshopApp
 from tests.net.helpers import STEP_S, serve_process, stop_process
 
@@ -61,9 +62,16 @@ async def test_a_browser_seat_types_its_code_until_one_is_accepted(server):
         problem = app.screen.query_one("#problem")
         await pilot.press(*"bakodu-mitesa", "enter")
         await settle(pilot, lambda: "no seat has that code" in str(problem.render()))
-        await pilot.press(*seats["us"], "enter")
-        await settle(pilot, lambda: "joined as us" in str(problem.render()))
         await pilot.press(*seats["facilitator"], "enter")
         table = app.query_one("DataTable")
         await settle(pilot, lambda: table.row_count == 2)
         assert "facilitator of table 1" in app.sub_title
+
+
+async def test_a_team_code_typed_in_a_browser_opens_that_side_s_seat(server):
+    app = WorkshopApp(server["url"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*server["tables"][1]["seats"]["china"], "enter")
+        await settle(pilot, lambda: isinstance(app.screen, RemoteSeatScreen))
+        assert app.screen.side == "china"
+        assert app.check_action("pause", ()) is False  # no facilitator keys at a team seat

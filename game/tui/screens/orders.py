@@ -4,7 +4,6 @@ advisor panel."""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
 from game.engine.orders import POLICIES
-from game.model.orders import ORDERS_MODELS, Orders
+from game.model.orders import Orders
 from game.session import Game
 from game.tui.messages import EndTurnRequested, ForecastReady, OrdersCommitted
 from game.tui.policy_text import params_in_force
@@ -25,6 +24,7 @@ from game.tui.table import Table
 from game.tui.widgets.advisor import AdvisorPanel, format_forecast
 from game.tui.widgets.allocation import AllocationEditor
 from game.tui.widgets.footer import GameFooter
+from game.tui.widgets.orders_form import orders_shown
 from game.tui.widgets.policies import PolicyEditor
 
 FORECAST_DELAY = 0.4  # seconds of quiet before the advisor recomputes
@@ -104,17 +104,9 @@ class OrdersScreen(Screen[None]):
     # --- building the orders ------------------------------------------------------------
     def build(self) -> Orders | None:
         """The orders on screen as the pydantic model, or None with the problem shown."""
-        problem = self.query_one("#orders-problem", Static)
-        try:
-            orders = ORDERS_MODELS[self.side](
-                allocation=self.query_one(AllocationEditor).to_model(),
-                training_share=self.query_one(PolicyEditor).training_share,
-                policies=self.query_one(PolicyEditor).to_model())
-        except ValidationError as exc:
-            problem.update(Text("✗ " + "; ".join(e["msg"] for e in exc.errors())))
-            return None
-        problem.update("")
-        return orders
+        return orders_shown(self.side, self.query_one(AllocationEditor),
+                            self.query_one(PolicyEditor),
+                            self.query_one("#orders-problem", Static))
 
     def commit(self) -> bool:
         """Keep the orders on screen as the side's draft; False if they are invalid."""
