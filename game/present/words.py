@@ -26,6 +26,14 @@ def other_side(side: str) -> str:
     return SIDES[1 - side_index(side)]
 
 
+# --- the budget split's six lines, as a sentence names them (keys are engine names) ----
+
+ALLOCATION_WORDS: dict[str, str] = {
+    "chips": "chips", "fabs": "fabs", "datacenters": "data centers", "power": "power",
+    "research": "research", "intel": "intel",
+}
+
+
 # --- policies --------------------------------------------------------------------------
 
 PolicyKind = Literal["level", "percent", "bool"]

@@ -64,7 +64,9 @@ CHARTS: tuple[tuple[str, str], ...] = (
     ("capability", "Capability: best effective training run so far"),
     ("algo_efficiency", "Algorithmic efficiency"),
     ("market_share", "Share of world inference revenue"),
-    ("price", "Price per million tokens at fixed capability"),
+    # No token count in the title: the unit beside it is quoted per a million tokens or per
+    # a larger count once prices fall below a cent (game.present.numbers), and says which.
+    ("price", "Token price at fixed capability"),
     ("tension", "US-China tension"),
 )
 LOG_CHARTS = {"compute", "algo_efficiency", "price"}

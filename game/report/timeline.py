@@ -10,7 +10,12 @@ from game.engine.orders import ALLOCATION, POLICIES
 from game.engine.types import SIDES
 from game.model.facilitator import CustomEvent, JournalEntry, ParamOverride, ScheduledInject
 from game.present.numbers import percent
-from game.present.words import POLICY_VOCABULARY, event_heading, setting_text
+from game.present.words import (
+    ALLOCATION_WORDS,
+    POLICY_VOCABULARY,
+    event_heading,
+    setting_text,
+)
 from game.session import Game
 
 # A reallocation worth a line in the timeline: this many points of budget moved since the
@@ -99,13 +104,14 @@ def facilitator_lines(actions: tuple[object, ...]) -> list[str]:
 
 
 def split_text(alloc: list[float]) -> str:
-    return ", ".join(f"{name} {percent(share, 0)}" for name, share in zip(ALLOCATION, alloc,
-                                                                          strict=True))
+    return ", ".join(f"{ALLOCATION_WORDS[name]} {percent(share, 0)}"
+                     for name, share in zip(ALLOCATION, alloc, strict=True))
 
 
 def moved_text(old: list[float], new: list[float]) -> str:
     changes = sorted(((b - a, name, a, b) for name, a, b in zip(ALLOCATION, old, new,
                                                                 strict=True)),
                      key=lambda c: -abs(c[0]))
-    return ", ".join(f"{name} {percent(a, 0)} → {percent(b, 0)}" for delta, name, a, b
+    return ", ".join(f"{ALLOCATION_WORDS[name]} {percent(a, 0)} → {percent(b, 0)}"
+                     for delta, name, a, b
                      in changes if abs(delta) >= 0.02)

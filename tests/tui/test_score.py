@@ -51,11 +51,12 @@ async def test_the_score_panel_shows_the_engines_term_points(make_app) -> None:
             terms = summary.sides[side].terms
             assert [t.name for t in terms] == list(SCORE_TERMS)
             points = columns[f"{mark}pts"]
-            assert points[:5] == [signed(t.points) for t in terms]
+            # The panel shows each goal's points over the whole game so far (the score).
+            assert points[:5] == [signed(t.game_points) for t in terms]
             assert columns[f"{mark}wt"][:5] == [f"{t.weight:.0%}" for t in terms]
-            # The engine's score is 50 plus the points, and the panel's total says so.
+            # The engine's score is 50 plus those points, and the panel's total says so.
             assert summary.outcome.scores[side] == pytest.approx(
-                50 + sum(t.points for t in terms))
+                50 + sum(t.game_points for t in terms))
             assert points[5] == f"{summary.outcome.scores[side]:.1f}"
 
 

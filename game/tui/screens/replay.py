@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from game.engine.types import SIDES
 from game.model.orders import Orders
+from game.present.words import ALLOCATION_WORDS
 from game.session import Game
 from game.tui import hooks, present
 from game.tui.messages import GameChosen, NewGameRequested
@@ -30,10 +31,6 @@ from game.tui.screens.replay_problem import ProblemDialog
 from game.tui.screens.report import report_text
 from game.tui.widgets.footer import GameFooter
 
-ALLOCATION_WORDS: dict[str, str] = {
-    "chips": "chips", "fabs": "fabs", "datacenters": "data centers", "power": "power",
-    "research": "research", "intel": "intel",
-}
 # Journal kinds that change the game are shown from the turn's own record (injects and
 # actions, which a replay applies); the rest are the room's log, shown as written.
 ROOM_LOG_KINDS = ("note", "undo", "pause", "resume", "reveal")

@@ -6,7 +6,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Sparkline
 
+from game.present.numbers import number
 from game.tui.present import Series
+
+
+def trend_label(series: Series) -> str:
+    """The series' name and its latest value, in the one number format of every screen."""
+    return f"{series.label} {number(float(series.y[-1]))}"
 
 
 class TrendLines(Vertical):
@@ -32,6 +38,5 @@ class TrendLines(Vertical):
             row.display = k < len(series)
             if k < len(series):
                 s = series[k]
-                last = float(s.y[-1])
-                row.query_one(Label).update(f"{s.label} {last:.3g}")
+                row.query_one(Label).update(trend_label(s))
                 row.query_one(Sparkline).data = [float(v) for v in s.y]
