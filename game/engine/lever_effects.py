@@ -78,7 +78,10 @@ SHARE_EFFECTS: dict[str, tuple[Effect, ...]] = {
     "research": (up("own.algo_efficiency"),),
     "intel": (),  # narrows the spread of estimates: no headline figure shows it
 }
-TRAINING_EFFECTS: tuple[Effect, ...] = (up("own.capability"), down("own.revenue"))
+# Revenue is not documented: it peaks at an interior training share (capability sells,
+# inference capacity serves), near 0.5 for the US bloc and 0.65 for China in the baseline,
+# so raising the share can move it either way.
+TRAINING_EFFECTS: tuple[Effect, ...] = (up("own.capability"),)
 
 
 def documented_effects(side: str, lever: str) -> tuple[Effect, ...]:
