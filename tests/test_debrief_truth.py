@@ -81,7 +81,8 @@ def test_the_result_question_agrees_with_the_attribution(seed: int, turns: int) 
     assert not any("most of it on" in q for q in d.questions)
 
 
-@pytest.mark.parametrize("seed", [2, 5])
+# Seed 3 once asked about compute growth "from +20% to +20%": a change hidden by rounding.
+@pytest.mark.parametrize("seed", [2, 3, 5])
 def test_questions_are_about_figures_that_moved(seed: int) -> None:
     d = build_debrief(played(seed, turns=16))
     for q in d.questions:

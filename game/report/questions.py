@@ -204,7 +204,9 @@ def _events(game: Game, d: Debrief) -> list[str]:
             growth = {side: _growth(d.series["compute"][side], max(k0 - 4, 0), k0)
                       for side in SIDES}
             later = {side: _growth(d.series["compute"][side], k0, after) for side in SIDES}
-            moved = [s for s in SIDES if abs(later[s] - growth[s]) >= MOVED]
+            # Moved as a person reads it: a change hidden by rounding is no change.
+            moved = [s for s in SIDES if abs(later[s] - growth[s]) >= MOVED
+                     and _rate(later[s]) != _rate(growth[s])]
             if not moved:
                 continue
             change = " and ".join(
