@@ -67,7 +67,9 @@ POLICY_EFFECTS: dict[tuple[str, str], tuple[Effect, ...]] = {
     ("china", "mineral_controls"): (down("us.chips_produced"), up("tension")),
     ("china", "smuggling"): (up("china.chips_smuggled"), up("tension")),
     ("china", "open_weights"): (up("us.algo_efficiency"), down("tension")),
-    ("china", "price_subsidy"): (up("china.market_share"), up("china.token_share"),
+    # A price war buys tokens and the contested rest-of-world market at a cost in revenue
+    # per token (issue 12's spec): the revenue share need not rise, so it is not promised.
+    ("china", "price_subsidy"): (up("china.token_share"), up("china.world_share"),
                                  up("tension")),
 }
 SHARE_EFFECTS: dict[str, tuple[Effect, ...]] = {
