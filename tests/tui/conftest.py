@@ -55,3 +55,17 @@ async def settle(pilot, app: ComputeRaceApp) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def end_turn_to_report(pilot, app: ComputeRaceApp):
+    """End the turn, close any event dialogs, and return the turn report screen."""
+    from game.tui.dialogs.event import EventDialog
+    from game.tui.screens import ReportScreen
+
+    await pilot.press("e")
+    await settle(pilot, app)
+    while isinstance(app.screen, EventDialog):
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.screen, ReportScreen)
+    return app.screen

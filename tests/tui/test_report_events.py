@@ -3,23 +3,16 @@ quarter a card fires and the quarter it acts in (never "none this quarter" under
 
 from __future__ import annotations
 
-from game.tui.dialogs.event import EventDialog
-from game.tui.screens import ReportScreen
 from game.tui.screens.report import report_text
-from tests.tui.conftest import settle
+from tests.tui.conftest import end_turn_to_report
 
 SIZE = (120, 40)
 CARD = "strait-incident"  # baseline deck, lasts one quarter: fires, then acts the next
 
 
 async def _report_after_turn(pilot, app) -> str:
-    await pilot.press("e")
-    await settle(pilot, app)
-    while isinstance(app.screen, EventDialog):
-        await pilot.press("enter")
-        await pilot.pause()
-    assert isinstance(app.screen, ReportScreen)
-    return report_text(app.screen.report, app.screen.moves).plain
+    screen = await end_turn_to_report(pilot, app)
+    return report_text(screen.report, screen.moves).plain
 
 
 async def test_an_injected_card_is_tagged_where_it_fires_and_where_it_acts(make_app) -> None:

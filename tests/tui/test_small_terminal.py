@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 
-from game.tui.dialogs.event import EventDialog
 from game.tui.screens import BriefingScreen, ReportScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import end_turn_to_report
 
 SMALL = (80, 24)
 
 
 async def read_report(pilot, app) -> ReportScreen:
-    await pilot.press("e")
-    await settle(pilot, app)
-    while isinstance(app.screen, EventDialog):
-        await pilot.press("enter")
-        await pilot.pause()
-    assert isinstance(app.screen, ReportScreen)
-    return app.screen
+    screen: ReportScreen = await end_turn_to_report(pilot, app)
+    return screen
 
 
 async def test_the_briefing_and_every_report_open_at_their_top(make_app) -> None:
