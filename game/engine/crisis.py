@@ -73,6 +73,8 @@ def crisis_cards(deck: EventDeck, grade: IntArray, eligible: BoolArray) -> BoolA
     if deck.size == 0 or not np.any(deck.crisis):
         return fire
     pending = (grade >= INCIDENT) & (grade <= BLOCKADE)
+    if not pending.any():  # most quarters: no crisis anywhere in the batch
+        return fire
     for g in (BLOCKADE, SANCTIONS, INCIDENT):
         can = eligible & (deck.crisis == g)[None, :] & (grade >= g)[:, None] & pending[:, None]
         first = can & (np.cumsum(can, axis=1) == 1)

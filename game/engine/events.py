@@ -189,7 +189,8 @@ def draw_events(
             source[:, list(forced)] = why
     fire &= ~s.over[:, None]  # nothing happens in a game that is over
     source = np.where(fire, source, -1)
-    left = np.where(fire, durations(deck, drawn, s.batch), left)
+    if fire.any():
+        left = np.where(fire, durations(deck, drawn, s.batch), left)
     log.events_fired = fire
     log.event_source = source
     return s.evolve(event_left=left, event_fired=s.event_fired + fire)
