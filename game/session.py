@@ -70,6 +70,8 @@ class Game:
     parent: Parent | None = None
     _opening_views: dict[str, SideView] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
+    _pieces: recording.RecordPieces = field(default_factory=recording.RecordPieces,
+                                            init=False, repr=False, compare=False)
 
     # --- creation ------------------------------------------------------------------
     @classmethod
@@ -373,7 +375,7 @@ class Game:
         """Write this game's record to `path` atomically (over a record only, unless
         `force`). Raises InputError for a path that cannot or must not be written
         (nothing is changed then)."""
-        return write_record(path, self.to_record(), force=force)
+        return write_record(path, self._pieces.text(self), force=force)
 
     @classmethod
     def load(cls, path: str | Path) -> Game:

@@ -148,12 +148,13 @@ def record_text(record: Record) -> str:
     return record.sealed().model_dump_json(indent=1) + "\n"
 
 
-def write_record(path: str | Path, record: Record, force: bool = False) -> Path:
-    """Save `record` to `path` by the output rules of `game.files.write` (atomic; only
-    over a record, unless `force`). Raises InputError for a path that cannot or must not
-    be written (nothing is changed then)."""
+def write_record(path: str | Path, record: Record | str, force: bool = False) -> Path:
+    """Save `record` (or its sealed text, as `record_text` or `RecordPieces.text` give it)
+    to `path` by the output rules of `game.files.write` (atomic; only over a record,
+    unless `force`). Raises InputError for a path that cannot or must not be written
+    (nothing is changed then)."""
     path = Path(path)
-    text = record_text(record)
+    text = record_text(record) if isinstance(record, Record) else record
     size = len(text.encode())
     if size > MAX_RECORD_BYTES:
         raise InputError([f"{path}: the record would be {size:,} bytes, over the "
