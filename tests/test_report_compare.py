@@ -1,4 +1,4 @@
-"""Comparison reports (2-6 games), the levers briefing and the `report` command."""
+"""Comparison reports (2-16 games), the levers briefing and the `report` command."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def _branch(baseline, at: int, export_controls: int) -> tuple[Game, Game]:
     return main_line, branch
 
 
-@pytest.mark.parametrize("count", [2, 3, 6])
-def test_a_comparison_takes_two_to_six_games(count):
+@pytest.mark.parametrize("count", [2, 3, 6, 10])
+def test_a_comparison_takes_two_to_sixteen_games(count):
     games = [_game(seed) for seed in range(1, count + 1)]
     labels = [f"table {k}" for k in range(1, count + 1)]
     html = comparison(games, labels)
@@ -60,11 +60,34 @@ def test_a_comparison_takes_two_to_six_games(count):
             assert f">{label}</text>" in chart
 
 
-@pytest.mark.parametrize("count", [1, 7])
+@pytest.mark.parametrize("count", [1, 17])
 def test_a_comparison_refuses_too_few_or_too_many(count):
     games = [_game(1, turns=1)] * count
-    with pytest.raises(ReportError, match="2 to 6 games"):
+    with pytest.raises(ReportError, match="2 to 16 games"):
         comparison(games)
+
+
+def test_ten_games_are_compared_one_row_per_game():
+    """A workshop of ten tables: the outcomes are one row per game (the result, then each
+    side's final figures), not ten columns; every table is in each and in the charts."""
+    games = [_game(seed, turns=2) for seed in range(1, 11)]
+    labels = [f"table {k}" for k in range(1, 11)]
+    md = comparison(games, labels, "md")
+    outcomes = md.split("## Outcomes side by side")[1].split("## Charts overlaid")[0]
+    assert "### US bloc at the end" in outcomes and "### China at the end" in outcomes
+    tables = [block for block in outcomes.split("\n\n") if block.startswith("| Game")]
+    assert len(tables) == 3
+    for block in tables:
+        rows = block.splitlines()[2:]
+        assert [r.split(" | ")[0] for r in rows] == [f"| {label}" for label in labels]
+        assert max(len(r.split(" | ")) for r in rows) <= 8  # columns: a page can hold it
+    html = comparison(games, labels)
+    assert html.count("<h3>US bloc at the end</h3>") == 1
+    for chart in re.findall(r"<svg .*?</svg>", html, re.S):
+        assert all(f">{label}</text>" in chart for label in labels)
+    # Ten lines, each told apart from the others by its colour and dash together.
+    lines = re.findall(r'<polyline[^>]*stroke="(#[0-9A-Fa-f]+)"[^>]*?(stroke-dasharray="[^"]*")?/>', html)
+    assert len(set(lines[:10])) == 10
 
 
 def test_a_game_and_its_branch_show_where_they_diverged(baseline):
