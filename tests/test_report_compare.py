@@ -184,7 +184,7 @@ def test_the_command_writes_debriefs_and_comparisons(tmp_path, capsys):
     (["--briefing", "baseline-2025", "a.json", "-o", "x.html"], "not both"),
     (["--briefing", "baseline-2025", "-o", "x.md"], "write it as .html"),
     (["a.json", "b.json", "--label", "one", "-o", "x.html"], "1 --label for 2 records"),
-    (["a.json"] * 7 + ["-o", "x.html"], "2 to 6 records"),
+    (["a.json"] * 17 + ["-o", "x.html"], "2 to 16 records"),
     (["missing.json", "-o", "x.html"], "missing.json"),
     (["--briefing", "no-such-scenario", "-o", "x.html"], "no such scenario"),
 ])
@@ -198,3 +198,10 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys, arg
     assert message in err and "Traceback" not in err
     assert (tmp_path / "x.html").read_text() == "keep me"
     assert not (tmp_path / "x.md").exists() and not (tmp_path / "x.pdf").exists()
+
+
+def test_the_command_takes_as_many_records_as_a_comparison():
+    from game.commands.report import MAX_RECORDS
+    from game.report.compare import MAX_GAMES
+
+    assert MAX_RECORDS == MAX_GAMES
