@@ -67,7 +67,7 @@ def _short(x: AnyArray, axis: int) -> bool:
     return x.ndim > 1 and 2 <= x.shape[axis] <= _SHORT and x.shape[0] >= _SMALL_BATCH
 
 
-def total(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
+def sum_over(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
     """`x.sum(axis=axis, keepdims=keepdims)`, bit for bit, faster for a short axis."""
     if not _short(x, axis):
         out: FloatArray = x.sum(axis=axis, keepdims=keepdims)
@@ -79,7 +79,7 @@ def total(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
     return np.expand_dims(out, axis) if keepdims else out
 
 
-def largest(x: AnyArray, axis: int, keepdims: bool = False) -> AnyArray:
+def max_over(x: AnyArray, axis: int, keepdims: bool = False) -> AnyArray:
     """`x.max(axis=axis, keepdims=keepdims)`, faster for a short axis."""
     if not _short(x, axis):
         out: AnyArray = x.max(axis=axis, keepdims=keepdims)
