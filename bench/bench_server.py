@@ -42,7 +42,8 @@ async def play_table(seats: dict[str, SeatClient], quarters: int,
         orders = {side: (await seats[side].request("suggest")).detail["orders"]
                   for side in SIDES}
         started = time.perf_counter()
-        await asyncio.gather(*(seats[side].request("submit", turn=turn, orders=orders[side])
+        await asyncio.gather(*(seats[side].request("submit", turn=turn, orders=orders[side],
+                                                   player="bot:balanced")
                                for side in SIDES))
         await asyncio.gather(*(wait_turn(seats[side], turn + 1) for side in SIDES))
         trips.append(time.perf_counter() - started)

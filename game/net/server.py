@@ -237,7 +237,7 @@ class Workshop:
             raise Refused("unauthorised", "the facilitator gives no orders: join with a "
                                           "team's code to play a side")
         if isinstance(msg, Submit):
-            resolved = own.submit(key.seat, msg.turn, msg.orders)
+            resolved = own.submit(key.seat, msg.turn, msg.orders, msg.player)
             return [own], {"resolved": resolved, "turn": own.game.turn}
         if isinstance(msg, Suggest):
             return [], {"orders": own.suggest(key.seat, msg.player).model_dump(mode="json")}
