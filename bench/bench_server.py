@@ -52,7 +52,7 @@ async def play_table(seats: dict[str, SeatClient], quarters: int,
 
 
 async def bench(tables: int, quarters: int, data: Path,
-                profile: str | None = None) -> dict[str, Any]:
+                profile: str | None = None, facilitators: int = 0) -> dict[str, Any]:
     profiler = ["-m", "cProfile", "-o", profile] if profile else []
     proc = subprocess.Popen(
         [sys.executable, *profiler, "-m", "game", "serve", "baseline-2025", "--tables", str(tables),
@@ -67,6 +67,9 @@ async def bench(tables: int, quarters: int, data: Path,
             seats = [{side: await stack.enter_async_context(
                          connect(start["url"], row["seats"][side])) for side in SIDES}
                      for row in start["tables"]]
+            for row in start["tables"][:facilitators]:  # each also gets every overview
+                await stack.enter_async_context(connect(start["url"],
+                                                        row["seats"]["facilitator"]))
             began, server_cpu, client_cpu = (time.perf_counter(), cpu_seconds(proc.pid),
                                              time.process_time())
             await asyncio.gather(*(play_table(seats[k], quarters, sent[k], trips)
@@ -87,6 +90,7 @@ async def bench(tables: int, quarters: int, data: Path,
                     problems += 1
     trips.sort()
     return {"tables": tables, "quarters": quarters, "round_trips": len(trips),
+            "facilitators": facilitators,
             "p50_ms": 1000 * statistics.median(trips),
             "p99_ms": 1000 * trips[min(len(trips) - 1, int(0.99 * len(trips)))],
             "max_ms": 1000 * trips[-1], "wall_s": wall, "order_problems": problems,
@@ -107,13 +111,18 @@ def main() -> None:
     parser.add_argument("--tables", type=int, default=10)
     parser.add_argument("--quarters", type=int, default=24)
     parser.add_argument("--dir", default=None, help="where the data directory goes (default: the system temp dir)")
+    parser.add_argument("--facilitators", type=int, default=0, metavar="N",
+                        help="also connect the facilitators of the first N tables (each is "
+                             "sent its table's console and the overview of all tables)")
     parser.add_argument("--profile", default=None, metavar="FILE",
                         help="run the server under cProfile, its stats written to FILE "
                              "(read them with python -m pstats FILE)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as data:
-        result = asyncio.run(bench(args.tables, args.quarters, Path(data), args.profile))
-    print(f"{result['tables']} tables x 2 players x {result['quarters']} quarters: "
+        result = asyncio.run(bench(args.tables, args.quarters, Path(data), args.profile,
+                                   args.facilitators))
+    watching = f" + {result['facilitators']} facilitators" if result["facilitators"] else ""
+    print(f"{result['tables']} tables x 2 players x {result['quarters']} quarters{watching}: "
           f"{result['round_trips']} round trips, p50 {result['p50_ms']:.0f} ms, "
           f"p99 {result['p99_ms']:.0f} ms, max {result['max_ms']:.0f} ms "
           f"(target p99 <= 200 ms); wall {result['wall_s']:.1f} s; "
