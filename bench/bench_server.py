@@ -1,6 +1,7 @@
 """Server benchmark (DESIGN.md §5): 10 tables x 2 remote players, 24 quarters, loopback.
 
-    python bench/bench_server.py [--tables N] [--quarters N]
+    python bench/bench_server.py [--tables N] [--quarters N] [--facilitators N] [--runs N]
+                                 [--profile FILE]
 
 A `compute-race serve` subprocess hosts the tables; this process runs every seat. Each
 quarter both seats of a table first ask for their bot's orders, then submit at once; the
@@ -116,11 +117,26 @@ def main() -> None:
                              "sent its table's console and the overview of all tables)")
     parser.add_argument("--profile", default=None, metavar="FILE",
                         help="run the server under cProfile, its stats written to FILE "
-                             "(read them with python -m pstats FILE)")
+                             "(python -m pstats FILE): wall-clock time of the event loop's "
+                             "thread, so the writes' threads are not in it")
+    parser.add_argument("--runs", type=int, default=1, metavar="N",
+                        help="repeat the whole benchmark N times (a shared machine is noisy) "
+                             "and end with the median of each figure")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(dir=args.dir) as data:
-        result = asyncio.run(bench(args.tables, args.quarters, Path(data), args.profile,
-                                   args.facilitators))
+    results = []
+    for _ in range(args.runs):
+        with tempfile.TemporaryDirectory(dir=args.dir) as data:
+            results.append(asyncio.run(bench(args.tables, args.quarters, Path(data),
+                                             args.profile, args.facilitators)))
+        report(results[-1])
+    if len(results) > 1:
+        print(f"median of {len(results)} runs: " + ", ".join(
+            f"{key} {statistics.median(r[key] for r in results):.1f}"
+            for key in ("p50_ms", "p99_ms", "server_cpu_ms_per_quarter", "load"))
+            + f"; lost or duplicated orders in all: {sum(r['order_problems'] for r in results)}")
+
+
+def report(result: dict[str, Any]) -> None:
     watching = f" + {result['facilitators']} facilitators" if result["facilitators"] else ""
     print(f"{result['tables']} tables x 2 players x {result['quarters']} quarters{watching}: "
           f"{result['round_trips']} round trips, p50 {result['p50_ms']:.0f} ms, "
@@ -129,7 +145,7 @@ def main() -> None:
           f"lost or duplicated orders: {result['order_problems']}")
     print(f"CPU per quarter (one table): server {result['server_cpu_ms_per_quarter']:.1f} ms, "
           f"clients {result['client_cpu_ms_per_quarter']:.1f} ms; load average during the "
-          f"run {result['load']:.1f} on {os.cpu_count()} cores")
+          f"run {result['load']:.1f} on {os.cpu_count()} cores", flush=True)
 
 
 if __name__ == "__main__":
