@@ -32,8 +32,10 @@ def _advance(pipe: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Move every project one quarter closer; returns the new pipeline (a fresh array the
     caller may write into) and what completes now."""
     done = pipe[..., 0].copy()
-    moved = np.empty_like(pipe)
-    moved[..., :-1] = pipe[..., 1:]
+    moved = np.empty(pipe.shape, dtype=pipe.dtype)  # C order: its flat view is itself
+    # One flat shift (a single contiguous copy) moves every slot down; the last slot of
+    # each row then picked up the next row's first and is cleared.
+    moved.reshape(-1)[:-1] = np.ascontiguousarray(pipe).reshape(-1)[1:]
     moved[..., -1] = 0.0
     return moved, done
 

@@ -184,8 +184,9 @@ def draw_events(
         fire |= struck
         source = np.where(struck, CRISIS, source)
         # The grade that struck: conflict, or the grade of the card a milder crisis fired.
-        log.crisis_grade = np.where(grade == crisis.CONFLICT, grade,
-                                    (struck * deck.crisis[None, :]).max(axis=1))
+        milder = ((struck * deck.crisis[None, :]).max(axis=1) if struck.any()
+                  else np.zeros(s.batch, dtype=np.int64))
+        log.crisis_grade = np.where(grade == crisis.CONFLICT, grade, milder)
     for forced, why in ((scripted, SCENARIO), (facilitated, FACILITATOR)):
         if forced:
             fire[:, list(forced)] = True
