@@ -68,7 +68,14 @@ def _entries(x: AnyArray, axis: int) -> list[AnyArray]:
 
 
 def _short(x: AnyArray, axis: int) -> bool:
-    return x.ndim > 1 and 2 <= x.shape[axis] <= _SHORT and x.shape[0] >= _SMALL_BATCH
+    return x.ndim > 1 and x.shape[0] >= _SMALL_BATCH and 2 <= x.shape[axis] <= _SHORT
+
+
+def _with_axis(x: AnyArray, axis: int) -> AnyArray:
+    """np.expand_dims(x, axis) for one axis, without its per-call overhead."""
+    if axis < 0:
+        axis += x.ndim + 1
+    return x[(slice(None),) * axis + (None,)]
 
 
 def sum_over(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
@@ -87,7 +94,7 @@ def sum_over(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
         out = first + second
         for entry in rest:
             out += entry
-    return np.expand_dims(out, axis) if keepdims else out
+    return _with_axis(out, axis) if keepdims else out
 
 
 def max_over(x: AnyArray, axis: int, keepdims: bool = False) -> AnyArray:
@@ -99,7 +106,7 @@ def max_over(x: AnyArray, axis: int, keepdims: bool = False) -> AnyArray:
     out = np.maximum(first, second)
     for entry in rest:
         np.maximum(out, entry, out=out)
-    return np.expand_dims(out, axis) if keepdims else out
+    return _with_axis(out, axis) if keepdims else out
 
 
 def spread(x: FloatArray, axis: int, n: int) -> FloatArray:
@@ -107,7 +114,7 @@ def spread(x: FloatArray, axis: int, n: int) -> FloatArray:
     `np.expand_dims(x, axis)` against an array with `n` there would read, as one array.
     numpy broadcasts (B, 1, 2) against (B, 3, 2) two numbers at a time, ten times slower
     than multiplying two whole (B, 3, 2) arrays, so at a large batch the copy pays."""
-    out = np.expand_dims(x, axis)
+    out = _with_axis(x, axis)
     if x.ndim > 1 and x.shape[0] < _SMALL_BATCH:
         return out
     return np.repeat(out, n, axis=axis)
