@@ -27,9 +27,11 @@ from game.net.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     Ack,
+    Advise,
     Deadline,
     Debrief,
     Hello,
+    History,
     Inject,
     Pause,
     Refused,
@@ -217,7 +219,7 @@ class Workshop:
             raise Refused("unauthorised", f"{kind} is the facilitator's: a team code "
                                           "cannot do it")
         own = self.tables[key.table - 1]
-        if isinstance(msg, Submit | Suggest) and key.seat == "facilitator":
+        if isinstance(msg, Submit | Suggest | History | Advise) and key.seat == "facilitator":
             raise Refused("unauthorised", "the facilitator gives no orders: join with a "
                                           "team's code to play a side")
         if isinstance(msg, Submit):
@@ -225,6 +227,12 @@ class Workshop:
             return [own], {"resolved": resolved, "turn": own.game.turn}
         if isinstance(msg, Suggest):
             return [], {"orders": own.suggest(key.seat, msg.player).model_dump(mode="json")}
+        if isinstance(msg, History | Advise):  # the side's own fogged history, its advisor
+            from game.net.history import advise, seat_history
+
+            if isinstance(msg, History):
+                return [], seat_history(own.game, key.seat, msg.since)
+            return [], advise(own.game, key.seat, msg.orders, msg.futures)
         if isinstance(msg, Pause):
             table = self._table(msg.table, own)
             table.pause(msg.paused)

@@ -99,7 +99,8 @@ class Table:
         return not self.busy and not self.game.over
 
     def can_undo(self) -> bool:
-        return not self.busy and self.game.turn > 0
+        """A quarter can be taken back where it was resolved: not at a workshop seat."""
+        return not self.busy and self.game.turn > 0 and self.game.resolves_here
 
     def unsaved(self) -> bool:
         """Progress the player has not written to a file themselves (autosaves aside)."""
@@ -152,10 +153,12 @@ class Table:
         self.handed_in.clear()
         self.drafts = {side: self.game.last_orders(side) for side in self.humans}
         if self.game.over:
-            # The fog lifts: everyone reads the full report, then the end screen.
+            # Here the fog lifts: everyone reads the full report, then the end screen. A
+            # workshop seat reads its own side's (the server keeps the fog).
             for side in self.reported:
                 self.reported[side] = self.game.turn
-            return ShowReport(turn, None, then_end=True)
+            return ShowReport(turn, None if self.game.reveals_at_end else self.seat,
+                              then_end=True)
         if self.hot_seat:
             previous, self.seat = self.seat, self.humans[0]
             return Handover(self.humans[0], previous)
@@ -178,7 +181,8 @@ class Table:
         """Take back the last quarter; in hot-seat, the first side takes the seat again."""
         if not self.can_undo():
             raise NotNow("nothing to undo" if self.game.turn == 0
-                         else "the quarter is being resolved")
+                         else "the quarter is being resolved" if self.busy
+                         else "a workshop's quarters are resolved on its server")
         turn = self.game.undo()
         self.handed_in.clear()
         self.drafts = {side: self.game.last_orders(side) for side in self.humans}

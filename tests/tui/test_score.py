@@ -15,6 +15,7 @@ from game.engine.rules import SCORE_TERMS
 from game.engine.types import SIDES
 from game.model.loader import load_scenario
 from game.tui import present
+from game.tui.local_game import LocalGame
 from game.tui.score import SCORE_MEANING, board, score_moves, score_series, signed
 from game.tui.screens import DashboardScreen, ReportScreen
 from game.tui.screens.end import summary_text
@@ -77,7 +78,7 @@ async def test_the_score_screen_shows_value_par_weight_points_and_the_chart(make
 def test_the_score_series_is_the_engines_score_each_quarter() -> None:
     game = short_game("us")
     game.play_out(3)
-    series = score_series(game)
+    series = score_series(LocalGame(game))
     for s in series:
         assert s.y[0] == 50.0  # everyone starts at 50
         assert list(s.y[1:]) == [game.summary(t).outcome.scores[s.side] for t in range(3)]
@@ -87,9 +88,9 @@ def test_the_goals_that_moved_add_up_to_the_score_change() -> None:
     game = short_game("us")
     game.play_out(3)
     for turn in range(3):
-        before = board(game, turn).scores
+        before = board(LocalGame(game), turn).scores
         after = game.summary(turn).outcome.scores
-        for side, moves in score_moves(game, turn).items():
+        for side, moves in score_moves(LocalGame(game), turn).items():
             # Goals under 0.05 points are left out of the sentence, so a small remainder.
             assert sum(p for _, p in moves) == pytest.approx(after[side] - before[side],
                                                              abs=5 * 0.05)
@@ -105,7 +106,7 @@ async def test_the_report_breaks_the_score_line_into_goals(make_app) -> None:
             await pilot.press("enter")
             await pilot.pause()
         text = str(app.screen.query_one("#report-text", Static).render())
-        moves = score_moves(app.game, 0)
+        moves = score_moves(app.table.game, 0)
         for side in SIDES:
             goal, points = moves[side][0]
             line = next(line for line in text.splitlines()
@@ -126,6 +127,6 @@ def test_one_sentence_on_the_score_everywhere() -> None:
     assert sentence in flat(MECHANICS)
     game = short_game("us", turns=2)
     game.play_out()
-    end = summary_text(present.end_summary(game), board(game))
+    end = summary_text(present.end_summary(game), board(LocalGame(game)))
     assert sentence in flat(rendered(end).replace("\n", " "))
     assert "against the opening" not in flat(lesson.text)
