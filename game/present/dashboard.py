@@ -104,9 +104,11 @@ def chart_series(game: TableGame, seat: str | None, metric: str) -> list[Series]
     ks = range(game.turn + 1)
     if metric == "tension":
         y = np.array([game.view_at(k, seat or "us").tension for k in ks])
-        onset = crisis_risk(game.rules.params, float(y[-1])).onset
+        risk = crisis_risk(game.rules.params, float(y[-1]))
+        if not risk.possible:  # no hazard in this scenario: no level to read against
+            return [Series("Tension", None, x, y)]
         return [Series("Tension", None, x, y),
-                Series(f"crisis risk from {onset:g}", None, x, np.full_like(x, onset),
+                Series(f"crisis risk from {risk.onset:g}", None, x, np.full_like(x, risk.onset),
                        estimated=True, guide=True)]
     scale = figure(metric).scale
     out = []

@@ -151,6 +151,8 @@ class ComputeRaceApp(WatchMode):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the worker resolves a quarter, End turn and Undo are greyed (None: shown but
         # disabled) wherever they are bound to the app: keys, footer, palette.
+        if action in ("load_game", "new_game", "undo_turn") and self.WORKSHOP:
+            return False  # a workshop seat: the server holds the game
         busy = self.table is not None and self.table.busy
         if action in ("end_turn", "undo_turn") and busy:
             return None
@@ -158,8 +160,6 @@ class ComputeRaceApp(WatchMode):
             return self.facilitated
         if action in ("save_game", "export_debrief"):  # a game played here, once loaded
             return self.game is not None
-        if action in ("load_game", "new_game", "undo_turn") and self.WORKSHOP:
-            return False  # a workshop seat: the server holds the game
         if action in ("auto_advance", "pace"):  # spectators only
             return self.watching()
         return True
@@ -365,7 +365,7 @@ class ComputeRaceApp(WatchMode):
         if table is None or table.game.turn == 0:
             self.notify("Nothing to undo: no turn has been played.", severity="warning")
             return
-        if not table.game.resolves_here:
+        if self.WORKSHOP:
             self.notify("A workshop's quarters are resolved on its server: ask the "
                         "facilitator.", severity="warning")
             return

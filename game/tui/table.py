@@ -99,8 +99,7 @@ class Table:
         return not self.busy and not self.game.over
 
     def can_undo(self) -> bool:
-        """A quarter can be taken back where it was resolved: not at a workshop seat."""
-        return not self.busy and self.game.turn > 0 and self.game.resolves_here
+        return not self.busy and self.game.turn > 0
 
     def unsaved(self) -> bool:
         """Progress the player has not written to a file themselves (autosaves aside)."""
@@ -181,8 +180,7 @@ class Table:
         """Take back the last quarter; in hot-seat, the first side takes the seat again."""
         if not self.can_undo():
             raise NotNow("nothing to undo" if self.game.turn == 0
-                         else "the quarter is being resolved" if self.busy
-                         else "a workshop's quarters are resolved on its server")
+                         else "the quarter is being resolved")
         turn = self.game.undo()
         self.handed_in.clear()
         self.drafts = {side: self.game.last_orders(side) for side in self.humans}

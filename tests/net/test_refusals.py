@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 
 import aiohttp
 import pytest
@@ -127,3 +129,14 @@ async def test_another_protocol_version_is_refused_by_name(tmp_path):
         reply = parse_server((await ws.receive(timeout=STEP_S)).data)
         assert reply.type == "error" and reply.reason == "protocol"
         assert f"protocol {PROTOCOL_VERSION}" in reply.message
+
+
+@pytest.mark.parametrize(("url", "words"), [
+    ("notaurl", "'notaurl' is not a server address"),
+    ("http://127.0.0.1:1", "cannot reach 127.0.0.1:1 (connection refused)"),
+])
+def test_join_at_a_wrong_address_says_what_is_wrong_and_exits_2(url, words):
+    done = subprocess.run([sys.executable, "-m", "game", "join", url, "--code", "X"],
+                          capture_output=True, text=True, timeout=STEP_S * 2)
+    assert done.returncode == 2 and words in done.stderr
+    assert "ssl:default" not in done.stderr and "Traceback" not in done.stderr

@@ -20,6 +20,7 @@ from game.tui.score import SCORE_MEANING, board, score_moves, score_series, sign
 from game.tui.screens import DashboardScreen, ReportScreen
 from game.tui.screens.end import summary_text
 from game.tui.screens.help import MECHANICS
+from game.tui.screens.report import report_text
 from game.tui.screens.score import ScoreScreen
 from game.tui.widgets.score import ScorePanel
 from tests.tui.conftest import settle, short_game
@@ -130,3 +131,16 @@ def test_one_sentence_on_the_score_everywhere() -> None:
     end = summary_text(present.end_summary(game), board(LocalGame(game)))
     assert sentence in flat(rendered(end).replace("\n", " "))
     assert "against the opening" not in flat(lesson.text)
+
+
+def test_the_score_lines_of_the_report_fit_80_columns() -> None:
+    report = present.TurnReport(0, "2025Q1", scores={"us": (60.2, 10.2), "china": (36.5, -13.5)})
+    moves = {"us": [("Inference market share", 6.0), ("Capability lead", 4.0),
+                    ("Economy (budget)", 0.3), ("Share of compute", -0.1),
+                    ("Stability", -0.1)], "china": []}
+    lines = report_text(report, moves).plain.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("  score ■")))
+    assert lines[first].startswith("  score ■ 60.2 (+10.2): inference market share +6.0")
+    assert lines[first + 1].startswith("      ")  # the goals go on, indented under it
+    assert "stability −0.1" in " ".join(lines) and "no goal moved" in " ".join(lines)
+    assert max(len(line) for line in lines) <= 78  # with the screen's padding: 80

@@ -3,6 +3,8 @@ fired and those in force, each tagged by why it fired; the score change."""
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from game.tui.present import SIDE_MARK, NewsItem, TurnReport, side_label
 from game.tui.score import signed
 from game.tui.widgets.footer import GameFooter
 
+SCORE_WIDTH = 76  # the score lines' width: an 80-column terminal, less the screen's padding
 ScoreMoves = dict[str, list[tuple[str, float]]]  # side -> (goal, points), game/tui/score.py
 
 
@@ -37,8 +40,14 @@ def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
     else:
         for s, (now, change) in report.scores.items():
             parts = ", ".join(f"{goal.lower()} {signed(points)}" for goal, points in moves[s])
-            text.append(f"  score {SIDE_MARK[s]} {now:.1f} ({signed(change)})", style="bold")
-            text.append(f": {parts}\n" if parts else ": no goal moved\n")
+            head = f"  score {SIDE_MARK[s]} {now:.1f} ({signed(change)})"
+            # Wrapped to fit 80 columns, the goals indented under the score.
+            wrapped = textwrap.wrap(f"{head}: {parts or 'no goal moved'}", width=SCORE_WIDTH,
+                                    subsequent_indent="      ")
+            text.append(head, style="bold")
+            text.append(wrapped[0][len(head):] + "\n")
+            for rest in wrapped[1:]:
+                text.append(rest + "\n")
         text.append("\n")
     text.append("Events\n", style="bold")
     if not report.events and not report.acting:
