@@ -25,7 +25,7 @@ def test_a_whole_number_keeps_the_decimals_of_the_figures_panel() -> None:
 
 def test_the_trend_bars_of_a_chart_share_one_scale() -> None:
     # a side at 7-10 and one at 1.2-1.6: the small side's bars stay low, not stretched
-    big, small = bars([7.0, 8.5, 10.0], 1.2, 10.0, 40), bars([1.2, 1.4, 1.6], 1.2, 10.0, 40)
-    assert big == "▆▇█" and small == "▁▁▁"
+    big, small = bars([7.0, 8.5, 10.0], 1.2, 10.0, 6), bars([1.2, 1.4, 1.6], 1.2, 10.0, 6)
+    assert big == "▆▆▇▇██" and small == "▁▁▁▁▁▁"  # each quarter as wide as fits
     assert bars([1.0, 2.0, 3.0], 0.0, 3.0, 2) == "▆█"  # the latest quarters that fit
-    assert bars([5.0, 5.0], 5.0, 5.0, 10) == "██"  # one flat level
+    assert bars([5.0, 5.0], 5.0, 5.0, 5) == "████"  # one flat level

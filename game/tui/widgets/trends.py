@@ -1,4 +1,4 @@
-"""Small trends for narrow terminals: one labelled bar line per series, one bar a quarter,
+"""Small trends for narrow terminals: one labelled bar line per series, a bar a quarter,
 every series of a chart on one common scale (two lines each stretched to its own range
 would draw a small side's growth as tall as a large side's)."""
 
@@ -24,13 +24,14 @@ def trend_label(series: Series) -> str:
 
 
 def bars(values: Sequence[float], low: float, high: float, width: int) -> str:
-    """One bar per quarter on the scale `low`..`high` shared by the chart's series (the
-    latest quarters when more than `width` were played)."""
+    """A bar per quarter on the scale `low`..`high` shared by the chart's series, each as
+    wide as `width` allows (the latest quarters when more were played than fit)."""
     shown = [float(v) for v in values][-width:] if width > 0 else []
     span = high - low
     top = len(BARS) - 1
+    each = max(1, width // len(shown)) if shown else 1
     return "".join(BARS[top if span <= 0 else min(top, max(0, round((v - low) / span * top)))]
-                   for v in shown)
+                   * each for v in shown)
 
 
 class TrendBars(Static):
