@@ -184,17 +184,15 @@ class RemoteGame:
     def status_note(self) -> str:
         """Whose orders the server awaits, a pause, a deadline, the connection."""
         update = self._update
-        parts = [f"Workshop table {update.table}"]
-        if not update.over:
-            awaited = ", ".join(side_label(s) for s in update.awaiting) or "nobody"
-            parts.append(f"orders awaited from: {awaited}")
-            if update.submitted is not None:
-                parts.append("yours are in")
+        parts = [f"Table {update.table}"]
+        if not update.over:  # short: the line fits 80 columns
+            parts.append("awaiting " + (", ".join(side_label(s) for s in update.awaiting)
+                                        or "nobody"))
         if update.paused:
             parts.append("paused by the facilitator")
         if update.deadline_in is not None:
             parts.append(f"deadline in {update.deadline_in:.0f} s")
-        parts.append(f"connection: {self.seat.status}")
+        parts.append(self.seat.status)
         return " · ".join(parts)
 
     # --- orders -----------------------------------------------------------------------

@@ -83,7 +83,7 @@ async def test_a_team_plays_the_local_screens_over_the_network_to_the_end(server
             game = app.table.game
             assert isinstance(game, RemoteGame) and app.table.humans == ("us",)
             assert "China: estimates" in rendered(app.screen.query_one(EstimatesPanel).content)
-            await settle(pilot, lambda: "orders awaited from: " in shown(app, "#status"))
+            await settle(pilot, lambda: "Table 1 · awaiting ■ US bloc" in shown(app, "#status"))
             assert app.check_action("undo_turn", ()) is False  # the server's game
             assert app.check_action("save_game", ()) is False
 
