@@ -29,7 +29,7 @@ from game.tui.widgets.advisor import AdvisorPanel
 from game.tui.widgets.allocation import AllocationEditor
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.figures import EstimatesPanel
-from tests.net.helpers import STEP_S, serve_process, stop_process
+from tests.net.helpers import STEP_S, seat, serve_process, stop_process
 from tests.net.test_workshop_ui import settle
 from tests.tui.test_score import rendered
 
@@ -144,3 +144,27 @@ async def test_a_team_plays_the_local_screens_over_the_network_to_the_end(server
             assert "China (est.)" in chart_heading(app)  # the fog stays at the end
             assert games_alive() <= before
         await asyncio.wait_for(china, STEP_S)
+
+
+async def test_a_quarter_the_deadline_resolves_shows_its_report_at_the_seat(server):
+    """The US never ends its turn: the facilitator's deadline has its bot fill in, and the
+    seat, not waiting on the quarter, still reads its report as local play shows it."""
+    us = RemoteSeat(server["url"], server["tables"][0]["seats"]["us"])
+    await asyncio.to_thread(us.start)
+    async with china_bot(server), \
+            seat(server["url"], server["tables"][0]["seats"]["facilitator"]) as facilitator:
+        app = JoinApp(server["url"], us)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            await facilitator.request("deadline", seconds=0.5)
+            await settle(pilot, lambda: isinstance(app.screen, ReportScreen | EventDialog))
+            assert app.table.game.turn == 1 and not app.table.busy
+            while not isinstance(app.screen, ReportScreen):
+                await pilot.press("enter")
+                await pilot.pause()
+            assert f"Turn report: {app.table.game.date_of(0)}" in shown(app, "#report-text")
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            assert "Table 1 · awaiting" in shown(app, "#status")  # the 80-column note
