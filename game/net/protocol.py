@@ -17,8 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION = 1
-"""Sent in `hello`; a server refuses another version, naming both."""
+PROTOCOL_VERSION = 2
+"""Sent in `hello`; a server refuses another version, naming both. 2: `history` and
+`advise` requests and the table update's `params_in_force` (a team seat's screens)."""
 
 MAX_MESSAGE_BYTES = 64 * 1024
 """A client message over this size is refused unread (orders are under 1 kB)."""

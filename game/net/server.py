@@ -236,8 +236,8 @@ class Workshop:
                                           "cannot do it")
         own = self.tables[key.table - 1]
         if isinstance(msg, Submit | Suggest | History | Advise) and key.seat == "facilitator":
-            raise Refused("unauthorised", "the facilitator gives no orders: join with a "
-                                          "team's code to play a side")
+            raise Refused("unauthorised", f"{kind} is a team's: the facilitator plays no "
+                                          "side (join with a team's code to play one)")
         if isinstance(msg, Submit):
             resolved = own.submit(key.seat, msg.turn, msg.orders)
             return [own], {"resolved": resolved, "turn": own.game.turn}

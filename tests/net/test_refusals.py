@@ -64,6 +64,9 @@ BAD = [
      "refused"),
     ('{"type": "hello", "protocol": 1, "code": "x"}', "protocol"),
     ('{"type": "suggest", "id": 8, "player": "bot:nobody"}', "refused"),
+    ('{"type": "history", "id": 10, "since": -1}', "malformed"),
+    ('{"type": "advise", "id": 11, "orders": {}, "futures": 100000}', "malformed"),
+    ('{"type": "advise", "id": 12, "orders": {"allocation": {"chips": 2}}}', "refused"),
     (json.dumps({"type": "submit", "id": 9, "turn": 0,
                  "orders": {"note": "x" * MAX_MESSAGE_BYTES}}), "oversized"),
 ]
