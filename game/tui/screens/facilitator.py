@@ -143,6 +143,9 @@ class FacilitatorScreen(Screen[None]):
         # Focus the pane's first field once the pane shows: a field focused while its
         # pane is still hidden loses the focus to the next one that shows.
         self._focus_pane = pane
+        # Drop the focus first: a field left focused in the pane being hidden takes the
+        # focus away again when it hides, after the new pane's field has taken it.
+        self.set_focus(None)
         tabs.active = pane
 
     @on(TabbedContent.TabActivated, "#fac-tabs")
