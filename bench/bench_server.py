@@ -50,9 +50,11 @@ async def play_table(seats: dict[str, SeatClient], quarters: int,
             sent[(turn, side)] = orders[side]
 
 
-async def bench(tables: int, quarters: int, data: Path) -> dict[str, Any]:
+async def bench(tables: int, quarters: int, data: Path,
+                profile: str | None = None) -> dict[str, Any]:
+    profiler = ["-m", "cProfile", "-o", profile] if profile else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "game", "serve", "baseline-2025", "--tables", str(tables),
+        [sys.executable, *profiler, "-m", "game", "serve", "baseline-2025", "--tables", str(tables),
          "--port", "0", "--data", str(data), "--seed", "1", "--format", "json"],
         stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -104,9 +106,12 @@ def main() -> None:
     parser.add_argument("--tables", type=int, default=10)
     parser.add_argument("--quarters", type=int, default=24)
     parser.add_argument("--dir", default=None, help="where the data directory goes (default: the system temp dir)")
+    parser.add_argument("--profile", default=None, metavar="FILE",
+                        help="run the server under cProfile, its stats written to FILE "
+                             "(read them with python -m pstats FILE)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as data:
-        result = asyncio.run(bench(args.tables, args.quarters, Path(data)))
+        result = asyncio.run(bench(args.tables, args.quarters, Path(data), args.profile))
     print(f"{result['tables']} tables x 2 players x {result['quarters']} quarters: "
           f"{result['round_trips']} round trips, p50 {result['p50_ms']:.0f} ms, "
           f"p99 {result['p99_ms']:.0f} ms, max {result['max_ms']:.0f} ms "

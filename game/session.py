@@ -70,6 +70,10 @@ class Game:
     parent: Parent | None = None
     _opening_views: dict[str, SideView] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
+    _scripted: ScriptedTurns | None = field(default=None, init=False, repr=False,
+                                            compare=False)
+    _pieces: recording.RecordPieces = field(default_factory=recording.RecordPieces,
+                                            init=False, repr=False, compare=False)
 
     # --- creation ------------------------------------------------------------------
     @classmethod
@@ -206,7 +210,9 @@ class Game:
 
     def scripted(self, side: str) -> Orders | None:
         """The scenario's fixed orders for `side` this turn, if any."""
-        return ScriptedTurns(self.scenario).get(self.turn, side)
+        if self._scripted is None:  # the scenario never changes: read its script once
+            self._scripted = ScriptedTurns(self.scenario)
+        return self._scripted.get(self.turn, side)
 
     def last_orders(self, side: str) -> Orders:
         """The orders `side` gave last turn (or the defaults at the start)."""
@@ -373,7 +379,7 @@ class Game:
         """Write this game's record to `path` atomically (over a record only, unless
         `force`). Raises InputError for a path that cannot or must not be written
         (nothing is changed then)."""
-        return write_record(path, self.to_record(), force=force)
+        return write_record(path, self._pieces.text(self), force=force)
 
     @classmethod
     def load(cls, path: str | Path) -> Game:

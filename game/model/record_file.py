@@ -28,7 +28,20 @@ MAX_RECORD_BYTES = MAX_FILE_BYTES
 a 24-turn game's record is about 100 kB."""
 
 
-RECORD_MARK = Mark("record", json_format(FORMAT))
+_RECORD_JSON = json_format(FORMAT)
+_RECORD_HEAD = f'{{\n "format": "{FORMAT}",'.encode()
+
+
+def _is_record(data: bytes) -> bool:
+    """A JSON object whose "format" is the record format's. A file that opens as this
+    build writes records is taken at its head, unparsed: the writer checks every record
+    it writes by its mark, and parsing a whole game's record at each of a server's saves
+    cost more than writing it. (A record of the game's cut short is then still its own:
+    its next save may replace it.)"""
+    return data.startswith(_RECORD_HEAD) or _RECORD_JSON(data)
+
+
+RECORD_MARK = Mark("record", _is_record)
 """How the writer knows a record: a JSON object whose "format" is the record format's."""
 
 
@@ -148,12 +161,13 @@ def record_text(record: Record) -> str:
     return record.sealed().model_dump_json(indent=1) + "\n"
 
 
-def write_record(path: str | Path, record: Record, force: bool = False) -> Path:
-    """Save `record` to `path` by the output rules of `game.files.write` (atomic; only
-    over a record, unless `force`). Raises InputError for a path that cannot or must not
-    be written (nothing is changed then)."""
+def write_record(path: str | Path, record: Record | str, force: bool = False) -> Path:
+    """Save `record` (or its sealed text, as `record_text` or `RecordPieces.text` give it)
+    to `path` by the output rules of `game.files.write` (atomic; only over a record,
+    unless `force`). Raises InputError for a path that cannot or must not be written
+    (nothing is changed then)."""
     path = Path(path)
-    text = record_text(record)
+    text = record_text(record) if isinstance(record, Record) else record
     size = len(text.encode())
     if size > MAX_RECORD_BYTES:
         raise InputError([f"{path}: the record would be {size:,} bytes, over the "

@@ -69,6 +69,8 @@ class Workshop:
         self.executor = ThreadPoolExecutor(max_workers=min(32, len(self.tables) + 2),
                                            thread_name_prefix="table")
         self.content = self.tables[0].game.scenario.model_dump(mode="json")
+        for table in self.tables:
+            table.deferred = {}  # written by _flush, off the loop, before each ack
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -166,7 +168,11 @@ class Workshop:
             return
         async with self._locked(targets):
             try:
-                touched, detail = await self._in_thread(self._apply, conn.key, msg)
+                if isinstance(msg, Debrief):  # seconds of report building: off the loop
+                    touched, detail = await self._in_thread(self._apply, conn.key, msg)
+                else:  # milliseconds of the game's work: on the loop, the writes apart
+                    touched, detail = self._apply(conn.key, msg)
+                await self._flush(targets)
             except InputError as exc:  # a file the change needed could not be written
                 print(f"table {conn.key.table}: {'; '.join(exc.problems)}", file=sys.stderr)
                 unsaved = Refused("refused", "the server could not save that change: "
@@ -203,10 +209,20 @@ class Workshop:
             yield
 
     async def _in_thread(self, work: Callable[..., _T], *args: object) -> _T:
-        """Run table work off the event loop: its fsyncs then overlap with other tables'
-        (the table's lock keeps its own requests in order)."""
+        """Run work off the event loop (the table's lock keeps its own requests in
+        order)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, functools.partial(work, *args))
+
+    async def _flush(self, tables: list[Table]) -> None:
+        """Write what the tables' changes left to write, in a thread: a table's fsyncs
+        then overlap other tables' work. Called under the tables' locks, before any ack."""
+        def write() -> None:
+            for table in tables:
+                table.flush()
+
+        if any(t.deferred for t in tables):
+            await self._in_thread(write)
 
     def _apply(self, key: SeatKey, msg: object) -> tuple[list[Table], dict[str, object]]:
         """Carry out one request; the tables it changed and the ack's detail."""
@@ -294,7 +310,8 @@ class Workshop:
                     continue
                 async with self._locked([table]):
                     try:
-                        resolved = await self._in_thread(table.expire)
+                        resolved = table.expire()
+                        await self._flush([table])
                     except Exception as exc:  # keep the other tables running; say why
                         print(f"table {table.number}: deadline failed: {exc}", file=sys.stderr)
                         continue

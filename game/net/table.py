@@ -1,15 +1,17 @@
 """One table of a workshop on the server: a `Game`, its pause and deadline, and its files.
 
-Every change is on disk before the method returns (and so before the server acknowledges
-it): submitted orders in the pending file, injects, pauses and resolved quarters in the
-record. The game itself decides everything (`Game.submit`, `advance`, `inject`, `view`);
+Every change is on disk before the server acknowledges it: submitted orders in the pending
+file, injects, pauses and resolved quarters in the record (written at once, or, on the
+server, by `flush` in a thread before the acknowledgement). The game itself decides everything (`Game.submit`, `advance`, `inject`, `view`);
 this class only orders the writes and knows when a quarter may resolve.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from game.bots.players import parse_player
@@ -33,6 +35,11 @@ class Table:
     # when a quarter resolves or the rules change, not when the other side submits.
     _views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = field(
         default_factory=dict)
+    # The server's writes wait here (by file, in order, the latest version of each) until
+    # `flush`, which it runs in a thread before acknowledging: the game's work stays on
+    # the event loop, and only the fsyncs overlap other tables' work (worker threads
+    # doing the game's work as well fought the loop for the GIL). None: write at once.
+    deferred: dict[Path, Callable[[], object]] | None = None
 
     # --- opening and saving -----------------------------------------------------------
     @classmethod
@@ -55,6 +62,9 @@ class Table:
 
     def save_record(self) -> None:
         path = self.files.record(self.number)
+        self._write(path, lambda: self._write_record(path))
+
+    def _write_record(self, path: Path) -> None:
         # force: the data directory is the server's own (owner-only), and reading the old
         # record back to recognise it would cost more than writing the new one.
         self.game.save(path, force=True)
@@ -62,9 +72,25 @@ class Table:
             path.chmod(0o600)
 
     def save_pending(self, orders: dict[str, Orders]) -> None:
-        self.files.write(self.files.pending(self.number), PendingFile(
+        path, pending = self.files.pending(self.number), PendingFile(
             turn=self.game.turn, paused=self.paused, deadline=self.deadline,
-            orders={side: o.model_dump(mode="json") for side, o in orders.items()}))
+            orders={side: o.model_dump(mode="json") for side, o in orders.items()})
+        self._write(path, lambda: self.files.write(path, pending))
+
+    def _write(self, path: Path, write: Callable[[], object]) -> None:
+        if self.deferred is None:
+            write()
+        else:
+            self.deferred.pop(path, None)  # the latest version goes last, after the others
+            self.deferred[path] = write
+
+    def flush(self) -> None:
+        """Carry out the deferred writes, in the order made (raises InputError like the
+        writer; the writes not yet made stay deferred, so the next flush retries them)."""
+        while self.deferred:
+            path, write = next(iter(self.deferred.items()))
+            write()
+            del self.deferred[path]
 
     # --- where the quarter stands -----------------------------------------------------
     def awaiting(self) -> list[str]:
