@@ -187,7 +187,7 @@ class Params:
         "x", "Multiplier on world inference spending (a world shock cuts it).", "shared")
     home_market: FloatArray = _param(
         "share", "Share of world inference spending in the side's home market (the rest of "
-        "the world buys the remainder).")
+        "the world buys the remainder, so the two sum to at most 1).")
     home_bias: FloatArray = _param(
         "-", "Appeal of home models in the side's home market (log odds): licensing, "
         "language, trust.")
