@@ -30,12 +30,16 @@ if TYPE_CHECKING:
     from game.summary import TurnRecord
 
 
+def _players(game: Game) -> dict[str, str]:
+    return {side: str(spec) for side, spec in game.players.items()}
+
+
 def _head(game: Game) -> dict[str, Any]:
     """The record's fields other than its turns, scenario and par (small, and changing)."""
     return dict(
         engine_version=ENGINE_VERSION, app_version=__version__, game=game.game_id,
         parent=game.parent, seed=game.seed,
-        players=Players(**{side: str(spec) for side, spec in game.players.items()}),
+        players=Players(**_players(game)),
         undone=game.undone, over=game.over,
         pending=Pending.of(game.pending, game.pending_injects, game.pending_actions,
                            game.rules.deck.ids),
@@ -43,7 +47,8 @@ def _head(game: Game) -> dict[str, Any]:
 
 
 def _entry(game: Game, played: TurnRecord) -> TurnEntry:
-    return TurnEntry.of(played, game.rules.deck.ids, game.date_of(played.turn))
+    return TurnEntry.of(played, game.rules.deck.ids, game.date_of(played.turn),
+                        _players(game))
 
 
 def record_of(game: Game) -> Record:
@@ -64,6 +69,7 @@ class RecordPieces:
     scenario: tuple[Scenario, str, Piece] | None = None  # the scenario, its hash, its piece
     par: tuple[object, Piece] | None = None
     turns: list[tuple[TurnRecord, Piece]] = field(default_factory=list)
+    players: dict[str, str] = field(default_factory=dict)  # the game's, when turns were made
 
     def text(self, game: Game) -> str:
         """The record's file text, sealed: what `record_file.record_text(record_of(game))`
@@ -73,6 +79,10 @@ class RecordPieces:
             self.scenario = (game.scenario, content_hash(content), piece(content))
         if self.par is None or self.par[0] is not game.par:
             self.par = (game.par, piece(game.par.tolist() if game.par is not None else None))
+        players = _players(game)
+        if players != self.players:  # a turn names its players only where they differ
+            self.turns.clear()
+            self.players = players
         kept = 0
         while (kept < min(len(self.turns), len(game.history))
                and self.turns[kept][0] is game.history[kept]):

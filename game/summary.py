@@ -106,6 +106,8 @@ class TurnRecord:
     # The rules the turn resolved under (the facilitator's actions so far included): what
     # the views and summary of this turn are built with, whatever is overridden later.
     rules: Rules | None = None
+    # Who gave each side's orders (PLAYER strings: human, bot:NAME[:LEVEL], script:FILE).
+    players: dict[str, str] = field(default_factory=dict)
     # Built once, on first use (a resolved turn never changes).
     summary: TurnSummary | None = field(default=None, repr=False, compare=False)
     views: dict[str, SideView] = field(default_factory=dict, repr=False, compare=False)

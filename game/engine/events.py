@@ -148,11 +148,14 @@ def chances(s: WorldState, deck: EventDeck) -> FloatArray:
 def durations(deck: EventDeck, drawn: FloatArray | None, batch: int) -> IntArray:
     """(B, E) quarters each card stays active once fired (-1: for good); a blockade
     card's duration scaled by the game's drawn factor."""
-    duration = np.broadcast_to(deck.duration, (batch, deck.size))
+    duration = np.where(deck.duration > 0, deck.duration, -1)[None, :]
     if drawn is not None and deck.crisis.size and np.any(deck.crisis == crisis.BLOCKADE):
-        scaled = uncertainty.scaled_duration(deck.duration, drawn)
-        duration = np.where((deck.crisis == crisis.BLOCKADE)[None, :], scaled, duration)
-    return np.where(duration > 0, duration, -1)
+        # Only the blockade cards' columns vary by game: scale just those.
+        blockade = deck.crisis == crisis.BLOCKADE
+        scaled = uncertainty.scaled_duration(deck.duration[blockade], drawn)
+        duration = np.repeat(duration, batch, axis=0)
+        duration[:, blockade] = np.where(scaled > 0, scaled, -1)
+    return np.broadcast_to(duration, (batch, deck.size))
 
 
 def draw_events(
@@ -189,7 +192,8 @@ def draw_events(
             source[:, list(forced)] = why
     fire &= ~s.over[:, None]  # nothing happens in a game that is over
     source = np.where(fire, source, -1)
-    left = np.where(fire, durations(deck, drawn, s.batch), left)
+    if fire.any():
+        left = np.where(fire, durations(deck, drawn, s.batch), left)
     log.events_fired = fire
     log.event_source = source
     return s.evolve(event_left=left, event_fired=s.event_fired + fire)

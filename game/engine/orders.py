@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.tables import clamp
+from game.engine.tables import clamp, sum_over
 from game.engine.types import CHINA, US, FloatArray
 
 ALLOCATION: tuple[str, ...] = ("chips", "fabs", "datacenters", "power", "research", "intel")
@@ -63,12 +63,12 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
     are rounded for the integer policies and clipped to their range.
     """
     alloc = np.maximum(_finite(orders.allocation, 0.0), 0.0)
-    total = alloc.sum(axis=1, keepdims=True)
+    total = sum_over(alloc, 1, keepdims=True)
     empty = total[:, 0] <= 0
     if np.any(empty):
         alloc = alloc.copy()
         alloc[empty, A_CHIPS] = 1.0
-        total = alloc.sum(axis=1, keepdims=True)
+        total = sum_over(alloc, 1, keepdims=True)
     alloc = alloc / total
     training = clamp(_finite(orders.training_share, 0.5), 0.0, 1.0)
     policy = _finite(orders.policy, 0.0)
@@ -91,7 +91,7 @@ def quantize(orders: SideOrders, side: int) -> SideOrders:
     shares = np.round(o.allocation, SHARE_DECIMALS)
     rows = np.arange(shares.shape[0])
     largest = np.argmax(shares, axis=1)
-    shares[rows, largest] += 1.0 - shares.sum(axis=1)
+    shares[rows, largest] += 1.0 - sum_over(shares, 1)
     policy = np.round(o.policy, SHARE_DECIMALS)
     return SideOrders(shares, o.training_share, policy)
 

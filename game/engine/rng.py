@@ -32,15 +32,23 @@ SITE_CRISIS = 9  # whether a crisis breaks out this quarter, and how grave
 
 
 def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    # Array arithmetic on uint64 wraps silently; callers pass arrays, never scalars.
-    x = x ^ (x >> np.uint64(30))
-    x = x * _M1
-    x = x ^ (x >> np.uint64(27))
-    x = x * _M2
-    return x ^ (x >> np.uint64(31))
+    """SplitMix64's finaliser, in place: `x` (a fresh array the caller owns) becomes the
+    result. Array arithmetic on uint64 wraps silently; callers pass arrays, never
+    scalars."""
+    shifted = np.empty_like(x)
+    for shift, factor in ((30, _M1), (27, _M2)):
+        np.right_shift(x, np.uint64(shift), out=shifted)
+        x ^= shifted
+        x *= factor
+    np.right_shift(x, np.uint64(31), out=shifted)
+    x ^= shifted
+    return x
 
 
 _MASK = (1 << 64) - 1
+# (1, n) the index part of the key for a site's first draws, computed once.
+_INDEXED = 64
+_INDEX_TERMS = np.arange(_INDEXED, dtype=np.uint64)[None, :] * _INDEX_KEY
 
 
 def uniform(
@@ -49,10 +57,15 @@ def uniform(
     """Uniform draws in [0, 1), shape (batch, count), a pure function of the key."""
     # The key's scalar part in Python integers (exact, mod 2^64), the rest as arrays.
     offset = np.uint64((turn * int(_TURN_KEY) + site * int(_SITE_KEY)) & _MASK)
-    base = seed.astype(np.uint64)[:, None] * _GOLDEN + offset
-    idx = np.arange(count, dtype=np.uint64)[None, :] * _INDEX_KEY
-    bits = _mix(_mix(base) + idx)
-    return (bits >> np.uint64(11)).astype(np.float64) / _TWO_53
+    base = seed.astype(np.uint64, copy=False)[:, None] * _GOLDEN
+    base += offset
+    index = (_INDEX_TERMS[:, :count] if count <= _INDEXED
+             else np.arange(count, dtype=np.uint64)[None, :] * _INDEX_KEY)
+    bits = _mix(_mix(base) + index)
+    bits >>= np.uint64(11)
+    out = bits.astype(np.float64)
+    out /= _TWO_53
+    return out
 
 
 def normal(

@@ -17,8 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION = 1
-"""Sent in `hello`; a server refuses another version, naming both."""
+PROTOCOL_VERSION = 2
+"""Sent in `hello`; a server refuses another version, naming both. (2: `submit` says who
+decided the orders.)"""
 
 MAX_MESSAGE_BYTES = 64 * 1024
 """A client message over this size is refused unread (orders are under 1 kB)."""
@@ -54,6 +55,9 @@ class Submit(_Message):
     id: RequestId
     turn: Annotated[int, Field(ge=0)]
     orders: dict[str, Any]
+    player: Annotated[str, Field(min_length=1, max_length=256)] = "human"
+    """Who decided these orders: `human` (a team at its screen), `bot:NAME[:LEVEL]` or
+    `script:FILE` (a headless seat): the table's record names it for the quarter."""
 
 
 class Suggest(_Message):

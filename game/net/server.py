@@ -62,6 +62,8 @@ class Workshop:
     title: str
     limiter: AttemptLimiter = field(default_factory=AttemptLimiter)
     connections: set[Connection] = field(default_factory=set)
+    _overview_stale: bool = False
+    _overview_task: asyncio.Task[None] | None = None
 
     def __post_init__(self) -> None:
         self.by_code = index_codes(self.codes)
@@ -103,7 +105,7 @@ class Workshop:
             async with self._locked([self.tables[key.table - 1]]):
                 await self._send(conn, table_update(self.tables[key.table - 1],
                                                     key.seat).model_dump_json())
-            await self._push_overview()
+            self._overview_soon()
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
                     await self._handle(conn, msg.data)
@@ -113,7 +115,7 @@ class Workshop:
                                      .model_dump_json())
         finally:
             self.connections.discard(conn)
-            await self._push_overview()
+            self._overview_soon()
         return ws
 
     async def _handshake(self, ws: web.WebSocketResponse, address: str) -> SeatKey | None:
@@ -188,7 +190,7 @@ class Workshop:
                 await self._push_table(table)
             await self._send(conn, Ack(id=request or 0, detail=detail).model_dump_json())
         if touched:
-            await self._push_overview()
+            self._overview_soon()
 
     def _targets(self, key: SeatKey, msg: object) -> list[Table]:
         """The tables a request reads or changes: it holds their locks while it runs."""
@@ -237,7 +239,7 @@ class Workshop:
             raise Refused("unauthorised", "the facilitator gives no orders: join with a "
                                           "team's code to play a side")
         if isinstance(msg, Submit):
-            resolved = own.submit(key.seat, msg.turn, msg.orders)
+            resolved = own.submit(key.seat, msg.turn, msg.orders, msg.player)
             return [own], {"resolved": resolved, "turn": own.game.turn}
         if isinstance(msg, Suggest):
             return [], {"orders": own.suggest(key.seat, msg.player).model_dump(mode="json")}
@@ -283,6 +285,19 @@ class Workshop:
             if conn.key.table == table.number:
                 await self._send(conn, table_update(table, conn.key.seat).model_dump_json())
 
+    def _overview_soon(self) -> None:
+        """Send the facilitators the overview once the current burst of changes is handled:
+        when ten tables resolve at once, one overview follows them, not ten."""
+        self._overview_stale = True
+        if self._overview_task is None or self._overview_task.done():
+            self._overview_task = asyncio.get_running_loop().create_task(self._overviews())
+
+    async def _overviews(self) -> None:
+        await asyncio.sleep(0)  # let the changes already in hand finish first
+        while self._overview_stale:
+            self._overview_stale = False
+            await self._push_overview()
+
     async def _push_overview(self) -> None:
         facilitators = [c for c in self.connections if c.key.seat == "facilitator"]
         if not facilitators:
@@ -318,12 +333,12 @@ class Workshop:
                     if resolved:
                         await self._push_table(table)
                 if resolved:
-                    await self._push_overview()
+                    self._overview_soon()
 
     async def _close_all(self, app: web.Application) -> None:
-        task = app.get(TICKER)
-        if task is not None:
-            task.cancel()
+        for task in (app.get(TICKER), self._overview_task):
+            if task is not None:
+                task.cancel()
         for conn in list(self.connections):
             with contextlib.suppress(Exception):
                 await conn.ws.close(code=1001, message=b"server stopping")

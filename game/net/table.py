@@ -55,7 +55,7 @@ class Table:
         if pending is not None and pending.turn == game.turn and not game.over:
             table.paused, table.deadline = pending.paused, pending.deadline
             for side, orders in pending.orders.items():
-                game.submit(side, orders)
+                game.submit(side, orders, by=pending.players.get(side))
         table.save_record()
         table.resolve_if_ready()
         return table
@@ -71,10 +71,15 @@ class Table:
         if path.stat().st_mode & 0o077:  # seats' orders are in it: owner-only, like DIR
             path.chmod(0o600)
 
-    def save_pending(self, orders: dict[str, Orders]) -> None:
+    def save_pending(self, orders: dict[str, Orders],
+                     players: dict[str, str] | None = None) -> None:
+        """The quarter's submitted `orders`, who gave them where not a team (default: as
+        the game has them), the pause and the deadline."""
+        players = self.game.pending_players if players is None else players
         path, pending = self.files.pending(self.number), PendingFile(
             turn=self.game.turn, paused=self.paused, deadline=self.deadline,
-            orders={side: o.model_dump(mode="json") for side, o in orders.items()})
+            orders={side: o.model_dump(mode="json") for side, o in orders.items()},
+            players={side: by for side, by in players.items() if side in orders})
         self._write(path, lambda: self.files.write(path, pending))
 
     def _write(self, path: Path, write: Callable[[], object]) -> None:
@@ -115,10 +120,16 @@ class Table:
         return max(0.0, self.deadline - (time.time() if now is None else now))
 
     # --- team actions -----------------------------------------------------------------
-    def submit(self, side: str, turn: int, orders: dict[str, object]) -> bool:
-        """Take `side`'s orders for `turn`; resolve the quarter if both are in. Returns
-        whether it resolved."""
+    def submit(self, side: str, turn: int, orders: dict[str, object],
+               player: str = "human") -> bool:
+        """Take `side`'s orders for `turn`, decided by `player` (what the record names
+        for the quarter); resolve the quarter if both are in. Returns whether it
+        resolved."""
         self._check_turn(turn)
+        try:
+            by = None if player == "human" else str(parse_player(player))
+        except ValueError as exc:
+            raise Refused("refused", f"player {player!r}: {exc}") from None
         if side not in self.awaiting() and self.game.scripted(side) is not None:
             raise Refused("refused", f"the scenario sets {side}'s orders for {self.game.date}")
         try:
@@ -128,10 +139,12 @@ class Table:
             raise Refused("refused", f"orders refused: {detail}") from None
         if self._completes({side}):
             # The record written on resolving holds these orders: one write, not two.
-            self.game.submit(side, parsed)
+            self.game.submit(side, parsed, by=by)
             return self.resolve_if_ready()
-        self.save_pending({**self.game.pending, side: parsed})
-        self.game.submit(side, parsed)
+        players = {s: p for s, p in self.game.pending_players.items() if s != side}
+        self.save_pending({**self.game.pending, side: parsed},
+                          {**players, side: by} if by else players)
+        self.game.submit(side, parsed, by=by)
         return False
 
     def suggest(self, side: str, player: str) -> Orders:
@@ -187,7 +200,7 @@ class Table:
             return False
         filled = {side: self.game.suggested_orders(side) for side in self.awaiting()}
         for side, orders in filled.items():
-            self.game.submit(side, orders)
+            self.game.submit(side, orders, by=str(self.game.default_bot(side)))
         return self.resolve_if_ready()
 
     def resolve_if_ready(self) -> bool:
