@@ -139,9 +139,9 @@ def subsidy_raise(s: WorldState, frontier: FloatArray, spending: FloatArray,
         trial[:, CHINA] = frontier[:, CHINA] * np.exp(z)
         split = choice(s, trial, p)[:, :, CHINA]  # (B, 3)
         tokens = spending * split / trial[:, CHINA, None]  # (B, 3) wanted of China
-        want = np.maximum(tokens.sum(axis=1), 1e-300)
+        want = np.maximum(sum_over(tokens, 1), 1e-300)
         # Newton on log demand against log price: d ln(want)/dz = -1 - sum w beta (1 - s).
-        slope = -1.0 - (tokens * beta * (1.0 - split)).sum(axis=1) / want
+        slope = -1.0 - sum_over(tokens * beta * (1.0 - split), 1) / want
         gap = np.log(want) - need
         z = np.where(gap > 0, clamp(z - gap / slope, 0.0, ceiling), z)
     raised: FloatArray = np.exp(z)
