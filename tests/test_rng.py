@@ -26,9 +26,10 @@ def _uniform(seed: int, turn: int, site: int, i: int) -> float:
     return (bits >> 11) / 2.0**53
 
 
-@pytest.mark.parametrize("count", [1, 2, 12, 64, 70])
-def test_uniform_is_the_definition(count: int) -> None:
-    seeds = rng.derive_seeds(5, 7)
+@pytest.mark.parametrize("count", [1, 2, 12, 16, 64, 70])
+@pytest.mark.parametrize("batch", [1, 7])  # a few draws (Python integers) and many (arrays)
+def test_uniform_is_the_definition(count: int, batch: int) -> None:
+    seeds = rng.derive_seeds(5, batch)
     kept = seeds.copy()
     got = rng.uniform(seeds, 3, rng.SITE_EVENT, count)
     want = [[_uniform(int(s), 3, rng.SITE_EVENT, i) for i in range(count)] for s in kept]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from game.engine.tables import max_over, sum_over
+from game.engine.tables import max_over, spread, sum_over
 
 SHAPES = [((500, 3, 2), 1), ((500, 3, 2), 2), ((500, 3, 2), -1), ((500, 2, 5), -1),
           ((500, 2), 1), ((500, 6), 1), ((500, 7), -1), ((500, 2, 12), 2), ((500, 8), 1),
@@ -52,3 +52,16 @@ def test_total_leaves_its_input_alone() -> None:
     sum_over(x, 1)
     max_over(x, 1)
     assert np.array_equal(x, before)
+
+
+@pytest.mark.parametrize("batch", [1, 500])
+def test_spread_reads_what_broadcasting_reads(batch: int) -> None:
+    gen = np.random.default_rng(5)
+    per_side = gen.standard_normal((batch, 2))
+    per_market = gen.standard_normal((batch, 3))
+    by_both = gen.standard_normal((batch, 3, 2))
+    assert np.array_equal(by_both * spread(per_side, 1, 3), by_both * per_side[:, None, :])
+    assert np.array_equal(by_both / spread(per_market, 2, 2), by_both / per_market[..., None])
+    sizes = gen.random(3)  # no batch axis
+    assert np.array_equal(by_both * spread(sizes, -1, 2), by_both * sizes[:, None])
+    assert spread(per_side, 1, 3).shape == ((batch, 3, 2) if batch >= 64 else (batch, 1, 2))

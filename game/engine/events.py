@@ -61,10 +61,11 @@ def effective_params(s: WorldState, p: Params, deck: EventDeck,
     if not on.any():
         return p
     changed: dict[str, FloatArray] = {}
+    live = np.asarray(on.any(axis=0)).tolist()  # each card: active in some game
     for e in param_effects:
-        mask = on[:, e.event]
-        if not mask.any():
+        if not live[e.event]:
             continue
+        mask = on[:, e.event]
         current = changed.get(e.target, getattr(p, e.target))
         full = np.broadcast_to(current, (s.batch, *param_shape(e.target))).copy()
         where = mask[:, None] & e.sides[None, :]
@@ -102,12 +103,12 @@ def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog,
         return s
     if not on.any():
         return s
-    before = {f: np.array(getattr(s, f), copy=True) for f in EXPLAINED_FIGURES}
     values: dict[str, FloatArray] = {}
+    live = np.asarray(on.any(axis=0)).tolist()  # each card: active in some game
     for e in state_effects:
-        mask = on[:, e.event]
-        if not mask.any():
+        if not live[e.event]:
             continue
+        mask = on[:, e.event]
         current = values.get(e.target, getattr(s, e.target))
         changed = _changed(current, e, _values(e, deck, drawn))
         if current.ndim == 1:  # shared (tension) or US-only (fab_taiwan)
@@ -119,12 +120,12 @@ def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog,
         if name == "fab_yield":
             high = 1.0
         values[name] = clamp(value, low, high)
-    s = s.evolve(**values)
-    for figure in EXPLAINED_FIGURES:
-        delta = getattr(s, figure) - before[figure]
-        if np.any(delta):
-            log.add(figure, "events", delta)
-    return s
+    for figure in EXPLAINED_FIGURES:  # a figure no card touched did not move
+        if figure in values:
+            delta = values[figure] - getattr(s, figure)
+            if delta.any():
+                log.add(figure, "events", delta)
+    return s.evolve(**values)
 
 
 def _conditions_hold(s: WorldState, deck: EventDeck, turn: int) -> BoolArray:
@@ -184,8 +185,9 @@ def draw_events(
         fire |= struck
         source = np.where(struck, CRISIS, source)
         # The grade that struck: conflict, or the grade of the card a milder crisis fired.
-        log.crisis_grade = np.where(grade == crisis.CONFLICT, grade,
-                                    (struck * deck.crisis[None, :]).max(axis=1))
+        milder = ((struck * deck.crisis[None, :]).max(axis=1) if struck.any()
+                  else np.zeros(s.batch, dtype=np.int64))
+        log.crisis_grade = np.where(grade == crisis.CONFLICT, grade, milder)
     for forced, why in ((scripted, SCENARIO), (facilitated, FACILITATOR)):
         if forced:
             fire[:, list(forced)] = True

@@ -25,7 +25,16 @@ from game.engine.deployment import active_share
 from game.engine.orders import OPEN_WEIGHTS_COLUMN, P_SUBSIDY
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import clamp, lookup, max_over, pair, per_side, shared, sum_over
+from game.engine.tables import (
+    clamp,
+    lookup,
+    max_over,
+    pair,
+    per_side,
+    shared,
+    spread,
+    sum_over,
+)
 from game.engine.types import CHINA, US, FloatArray
 
 MARKETS: tuple[str, ...] = ("us", "china", "world")  # the two home markets, then the rest
@@ -84,9 +93,9 @@ def choice(s: WorldState, frontier: FloatArray, p: Params) -> FloatArray:
     appeal[:, US, US] += adoption[:, US]
     appeal[:, CHINA, CHINA] += adoption[:, CHINA]
     appeal[:, 2, :] += adoption
-    appeal = appeal - max_over(appeal, 2, keepdims=True)
+    appeal = appeal - spread(max_over(appeal, 2), 2, 2)
     weight = np.exp(appeal)
-    shares: FloatArray = weight / sum_over(weight, 2, keepdims=True)
+    shares: FloatArray = weight / spread(sum_over(weight, 2), 2, 2)
     return shares
 
 
@@ -103,7 +112,7 @@ def price_index(s: WorldState, p: Params) -> FloatArray:
 
 
 def _index(split: FloatArray, price: FloatArray, p: Params, batch: int) -> FloatArray:
-    weights = sum_over(split * market_sizes(p, batch)[..., None], 1)
+    weights = sum_over(split * spread(market_sizes(p, batch), -1, 2), 1)
     out: FloatArray = sum_over(weights * price, 1)
     return out
 
@@ -163,19 +172,20 @@ def clear(s: WorldState, training: FloatArray, p: Params) -> WorldState:
         frontier[:, CHINA] *= raised
         split = choice(s, frontier, p)
 
-    wanted = spending[..., None] * split / frontier[:, None, :]  # (B, 3, 2) tokens
+    by_market = spread(frontier, 1, len(MARKETS))  # (B, 3, 2) the frontier price
+    wanted = spread(spending, 2, 2) * split / by_market  # (B, 3, 2) tokens
     want_total = sum_over(wanted, 1)
     served_ratio = np.where(want_total > capacity,
                             capacity / np.maximum(want_total, 1e-300), 1.0)
-    served = wanted * served_ratio[:, None, :]
+    served = wanted * spread(served_ratio, 1, len(MARKETS))
     # Spending a side cannot serve goes to the other side while it has room.
-    unserved_spend = (wanted - served) * frontier[:, None, :]  # (B, 3, 2) $B
+    unserved_spend = (wanted - served) * by_market  # (B, 3, 2) $B
     spare = capacity - sum_over(served, 1)
     moved_spend = unserved_spend[:, :, ::-1]  # what each side could take over, by market
     moved_total = sum_over(moved_spend, 1)
     take = np.minimum(moved_total / frontier, spare)  # tokens (B, 2)
     take_share = take * frontier / np.maximum(moved_total, 1e-300)
-    served = served + moved_spend * take_share[:, None, :] / frontier[:, None, :]
+    served = served + moved_spend * spread(take_share, 1, len(MARKETS)) / by_market
 
     tokens = sum_over(served, 1)
     revenue = tokens * frontier  # quadrillion tokens x $/M tokens = $B
@@ -183,7 +193,7 @@ def clear(s: WorldState, training: FloatArray, p: Params) -> WorldState:
     share = np.where(total_revenue > 0, revenue / np.maximum(total_revenue, 1e-300), 0.5)
     token_total = sum_over(tokens, 1, keepdims=True)
     token_share = np.where(token_total > 0, tokens / np.maximum(token_total, 1e-300), 0.5)
-    paid = served * frontier[:, None, :]  # (B, 3, 2) $B by market and seller
+    paid = served * by_market  # (B, 3, 2) $B by market and seller
     home = pair(paid[:, US, US] / np.maximum(sum_over(paid[:, US], 1), 1e-300),
                 paid[:, CHINA, CHINA] / np.maximum(sum_over(paid[:, CHINA], 1), 1e-300))
     world = paid[:, 2] / np.maximum(sum_over(paid[:, 2], 1, keepdims=True), 1e-300)

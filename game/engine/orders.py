@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.tables import clamp, sum_over
+from game.engine.tables import clamp, pair, sum_over
 from game.engine.types import CHINA, US, FloatArray
 
 ALLOCATION: tuple[str, ...] = ("chips", "fabs", "datacenters", "power", "research", "intel")
@@ -98,9 +98,9 @@ def quantize(orders: SideOrders, side: int) -> SideOrders:
 
 def stack_sides(us: SideOrders, china: SideOrders) -> tuple[FloatArray, FloatArray, FloatArray]:
     """(B, 2, 6) allocation, (B, 2) training share, (B, 2, 5) policy."""
-    alloc = np.stack([us.allocation, china.allocation], axis=1)
-    training = np.stack([us.training_share, china.training_share], axis=1)
-    policy = np.stack([us.policy, china.policy], axis=1)
+    alloc = pair(us.allocation, china.allocation)
+    training = pair(us.training_share, china.training_share)
+    policy = pair(us.policy, china.policy)
     return alloc, training, policy
 
 

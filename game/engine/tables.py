@@ -16,7 +16,8 @@ def lookup(table: FloatArray, side: int, level: FloatArray) -> FloatArray:
     idx = clamp(level.astype(np.int64), 0, row.shape[-1] - 1)
     if row.ndim == 1:
         return row[idx]
-    return np.take_along_axis(row, idx[:, None], axis=1)[:, 0]
+    out: FloatArray = row[np.arange(idx.shape[0]), idx]  # take_along_axis, without its overhead
+    return out
 
 
 def per_side(param: FloatArray, batch: int) -> FloatArray:
@@ -27,12 +28,15 @@ def per_side(param: FloatArray, batch: int) -> FloatArray:
 
 def side_array(param: FloatArray, batch: int) -> FloatArray:
     """A side parameter as a writable (B, 2) array."""
-    return np.array(np.broadcast_to(param, (batch, 2)))
+    out = np.empty((batch, 2), dtype=param.dtype)
+    out[...] = param
+    return out
 
 
 def pair(us: AnyArray, china: AnyArray) -> FloatArray:
-    """Two (B,) arrays side by side as (B, 2); cheaper than np.stack at batch 1."""
-    out = np.empty((us.shape[0], 2))
+    """Two (B, ...) arrays side by side as (B, 2, ...): np.stack(axis=1) of floats,
+    cheaper at batch 1."""
+    out = np.empty((us.shape[0], 2, *us.shape[1:]))
     out[:, 0] = us
     out[:, 1] = china
     return out
@@ -64,7 +68,14 @@ def _entries(x: AnyArray, axis: int) -> list[AnyArray]:
 
 
 def _short(x: AnyArray, axis: int) -> bool:
-    return x.ndim > 1 and 2 <= x.shape[axis] <= _SHORT and x.shape[0] >= _SMALL_BATCH
+    return x.ndim > 1 and x.shape[0] >= _SMALL_BATCH and 2 <= x.shape[axis] <= _SHORT
+
+
+def _with_axis(x: AnyArray, axis: int) -> AnyArray:
+    """np.expand_dims(x, axis) for one axis, without its per-call overhead."""
+    if axis < 0:
+        axis += x.ndim + 1
+    return x[(slice(None),) * axis + (None,)]
 
 
 def sum_over(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
@@ -72,11 +83,18 @@ def sum_over(x: FloatArray, axis: int, keepdims: bool = False) -> FloatArray:
     if not _short(x, axis):
         out: FloatArray = x.sum(axis=axis, keepdims=keepdims)
         return out
-    first, second, *rest = _entries(x, axis)
-    out = first + second
-    for entry in rest:
-        out += entry
-    return np.expand_dims(out, axis) if keepdims else out
+    if x.ndim == 3 and axis % 3 == 1 and x.shape[2] <= 4 and x.dtype == np.float64:
+        # (B, n, k) over n: column by column, each a plain (B,) array (the (B, k) slices
+        # would again go k numbers at a time).
+        out = np.empty((x.shape[0], x.shape[2]))
+        for k in range(x.shape[2]):
+            out[:, k] = sum_over(x[:, :, k], 1)
+    else:
+        first, second, *rest = _entries(x, axis)
+        out = first + second
+        for entry in rest:
+            out += entry
+    return _with_axis(out, axis) if keepdims else out
 
 
 def max_over(x: AnyArray, axis: int, keepdims: bool = False) -> AnyArray:
@@ -88,4 +106,15 @@ def max_over(x: AnyArray, axis: int, keepdims: bool = False) -> AnyArray:
     out = np.maximum(first, second)
     for entry in rest:
         np.maximum(out, entry, out=out)
-    return np.expand_dims(out, axis) if keepdims else out
+    return _with_axis(out, axis) if keepdims else out
+
+
+def spread(x: FloatArray, axis: int, n: int) -> FloatArray:
+    """`x` with a new axis at `axis` holding `n` copies: what broadcasting
+    `np.expand_dims(x, axis)` against an array with `n` there would read, as one array.
+    numpy broadcasts (B, 1, 2) against (B, 3, 2) two numbers at a time, ten times slower
+    than multiplying two whole (B, 3, 2) arrays, so at a large batch the copy pays."""
+    out = _with_axis(x, axis)
+    if x.ndim > 1 and x.shape[0] < _SMALL_BATCH:
+        return out
+    return np.repeat(out, n, axis=axis)

@@ -27,9 +27,11 @@ from game.net.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     Ack,
+    Advise,
     Deadline,
     Debrief,
     Hello,
+    History,
     Inject,
     Pause,
     Refused,
@@ -235,14 +237,20 @@ class Workshop:
             raise Refused("unauthorised", f"{kind} is the facilitator's: a team code "
                                           "cannot do it")
         own = self.tables[key.table - 1]
-        if isinstance(msg, Submit | Suggest) and key.seat == "facilitator":
-            raise Refused("unauthorised", "the facilitator gives no orders: join with a "
-                                          "team's code to play a side")
+        if isinstance(msg, Submit | Suggest | History | Advise) and key.seat == "facilitator":
+            raise Refused("unauthorised", f"{kind} is a team's: the facilitator plays no "
+                                          "side (join with a team's code to play one)")
         if isinstance(msg, Submit):
             resolved = own.submit(key.seat, msg.turn, msg.orders, msg.player)
             return [own], {"resolved": resolved, "turn": own.game.turn}
         if isinstance(msg, Suggest):
             return [], {"orders": own.suggest(key.seat, msg.player).model_dump(mode="json")}
+        if isinstance(msg, History | Advise):  # the side's own fogged history, its advisor
+            from game.net.history import advise, seat_history
+
+            if isinstance(msg, History):
+                return [], seat_history(own.game, key.seat, msg.since)
+            return [], advise(own.game, key.seat, msg.orders, msg.futures)
         if isinstance(msg, Pause):
             table = self._table(msg.table, own)
             table.pause(msg.paused)
