@@ -2,8 +2,10 @@
 
 Keeps power and data centers a step ahead of chip purchases (stranded chips earn
 nothing), funds research steadily, trains harder when behind on capability and serves
-more when losing the market, and answers the other side's moves in measure, stepping back
-from escalation when tension runs high.
+more when losing the market, and answers the other side's moves in measure (China answers
+US tool controls, or export controls at the top, by training harder and, while the risk is
+small and the blame would fall on the US bloc, tightening minerals), stepping back from
+escalation when tension runs high.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ SUBSIDY_GAP = 0.6  # log10 FLOP behind at most: a subsidised product must still 
 
 
 def pressed_by_us(obs: Observation) -> BoolArray:
-    """(B,) for China: the US bloc has escalated beyond the opening's controls (tool
-    controls tightened, or export controls at the top)."""
+    """(B,) for China: the US bloc has escalated past the baseline's 2025 controls
+    (tool controls tightened beyond EUV, or export controls at the top)."""
     us = obs.other_policy
     return (us[:, P_EQUIPMENT] >= 2) | (us[:, P_EXPORT] >= 4)
 
@@ -123,9 +125,8 @@ class Balanced(Bot):
 
         policy = obs.own_policy.copy()
         if obs.side != US:
-            # Answer a US escalation beyond the opening's controls (tool controls, or
-            # export controls at the top): train harder to outrun them, wage a price war
-            # while the product still sells, and tighten minerals while the US bloc
+            # Answer a US escalation (tool controls tightened, or export controls at the
+            # top): train harder to outrun it, and tighten minerals while the US bloc
             # drives more of the tension than China does (the blame would be its) and the
             # crisis risk China would run stays small.
             pressed = pressed_by_us(obs)

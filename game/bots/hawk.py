@@ -4,11 +4,11 @@ US bloc: ratchets chip export controls, tool controls and enforcement up a step 
 (to the top once China's capability closes in), requires part of new capacity onshore,
 keeps its weights closed and spends more on intelligence. China: answers controls with
 mineral controls, a high localization mandate and a smuggling effort, and keeps its
-weights closed. Either side weighs crisis risk by what it stands to lose, not by the bare hazard: it keeps
-escalating while a move leaves its expected loss to open conflict (the hazard, the share of
-crises that are conflict, the cost at its share of the blame) under 0.3 points a quarter,
-and steps back one move at a time only once that loss passes a point; a hawk
-that carries little of the blame holds its ground.
+weights closed. Either side weighs crisis risk by what it stands to lose, not by the bare
+hazard: it keeps escalating while a move leaves its expected loss to open conflict (the
+hazard, the share of crises that are conflict, the cost at its share of the blame) under
+0.3 points a quarter, and steps back one move at a time only once that loss passes a
+point; a hawk that carries little of the blame holds its ground.
 """
 
 from __future__ import annotations
