@@ -9,14 +9,18 @@ can implement it without importing Textual.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from game.analysis.forecast import Forecast
+    from game.engine.params import Params
+    from game.engine.rules import Rules
     from game.model.orders import Orders
     from game.model.scenario import Scenario
     from game.model.views import SideView
+    from game.summary import Outcome, TermFact, TurnSummary
 
 # Called with the 0-based turn that was resolved, from whatever thread learnt of it.
 ResolvedListener = Callable[[int], None]
@@ -59,6 +63,52 @@ class TableGame(Protocol):
     # --- what a side sees -----------------------------------------------------------
     def view(self, side: str) -> SideView:
         """What `side` sees now: its own figures exactly, the other's as estimates."""
+        ...
+
+    def view_at(self, turns: int, side: str) -> SideView:
+        """What `side` saw after `turns` resolved quarters (0: the opening): the charts'
+        history, each quarter as it was seen then."""
+        ...
+
+    def summary(self, turn: int) -> TurnSummary:
+        """The facts of resolved quarter `turn` (0-based) as this table may read them. A
+        workshop seat's is fogged (game/net/history.py): the other side's figures, causes
+        and the score goals that would reveal them are withheld (NaN or absent)."""
+        ...
+
+    def opening_terms(self) -> Mapping[str, tuple[TermFact, ...]]:
+        """Each side's score goals at the opening (fogged like `summary` for a seat); the
+        first side is one whose views this table may read."""
+        ...
+
+    def outcome(self) -> Outcome:
+        """Where the game stands now: over or not, crisis and blame, the winner."""
+        ...
+
+    @property
+    def rules(self) -> Rules:
+        """The rules the coming quarter is played under (the facilitator's changes in)."""
+        ...
+
+    def params_in_force(self) -> Params:
+        """The parameters in force this quarter, the cards in force applied: what the
+        policy notes and the tension meter state."""
+        ...
+
+    def forecast(self, side: str, orders: Orders, futures: int) -> Forecast:
+        """The advisor's forecast of `orders` from `side`'s own (fogged) view. Called from
+        a worker thread."""
+        ...
+
+    @property
+    def reveals_at_end(self) -> bool:
+        """True when both sides' truth is shown once the game is over (a game played
+        here); a workshop seat keeps the fog (the facilitator's debrief has the truth)."""
+        ...
+
+    def status_note(self) -> str:
+        """What the table's host says now, in words for the status line: whose orders the
+        server awaits, a pause, a deadline, the connection ("" for a game played here)."""
         ...
 
     # --- orders ---------------------------------------------------------------------

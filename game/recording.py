@@ -4,7 +4,8 @@ game/model/record_file.py (through the one writer, game.files)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
 from game.analysis.par import check_par
@@ -20,25 +21,81 @@ from game.model.record import (
     content_hash,
     split_player,
 )
+from game.model.record_text import Piece, list_piece, piece, sealed_text
+from game.model.scenario import Scenario
 from game.version import ENGINE_VERSION
 
 if TYPE_CHECKING:
     from game.session import Game
+    from game.summary import TurnRecord
+
+
+def _players(game: Game) -> dict[str, str]:
+    return {side: str(spec) for side, spec in game.players.items()}
+
+
+def _head(game: Game) -> dict[str, Any]:
+    """The record's fields other than its turns, scenario and par (small, and changing)."""
+    return dict(
+        engine_version=ENGINE_VERSION, app_version=__version__, game=game.game_id,
+        parent=game.parent, seed=game.seed,
+        players=Players(**_players(game)),
+        undone=game.undone, over=game.over,
+        pending=Pending.of(game.pending, game.pending_injects, game.pending_actions,
+                           game.rules.deck.ids),
+        journal=list(game.journal))
+
+
+def _entry(game: Game, played: TurnRecord) -> TurnEntry:
+    return TurnEntry.of(played, game.rules.deck.ids, game.date_of(played.turn),
+                        _players(game))
 
 
 def record_of(game: Game) -> Record:
     """The game as a record: its save file and its replay."""
-    ids = game.rules.deck.ids
     content = game.scenario.model_dump(mode="json")
     return Record(
-        engine_version=ENGINE_VERSION, app_version=__version__, game=game.game_id,
-        parent=game.parent, seed=game.seed,
-        players=Players(**{side: str(spec) for side, spec in game.players.items()}),
-        undone=game.undone, over=game.over,
-        turns=[TurnEntry.of(r, ids, game.date_of(r.turn)) for r in game.history],
-        pending=Pending.of(game.pending, game.pending_injects, game.pending_actions, ids),
-        journal=list(game.journal), scenario_hash=content_hash(content), scenario=content,
+        **_head(game), turns=[_entry(game, r) for r in game.history],
+        scenario_hash=content_hash(content), scenario=content,
         par=game.par.tolist() if game.par is not None else None)
+
+
+@dataclass
+class RecordPieces:
+    """A game's record serialized as far as it cannot change: the scenario, the par and
+    each resolved turn, kept between saves (a turn's piece is dropped with the turn on
+    undo: it is keyed by the turn itself)."""
+
+    scenario: tuple[Scenario, str, Piece] | None = None  # the scenario, its hash, its piece
+    par: tuple[object, Piece] | None = None
+    turns: list[tuple[TurnRecord, Piece]] = field(default_factory=list)
+    players: dict[str, str] = field(default_factory=dict)  # the game's, when turns were made
+
+    def text(self, game: Game) -> str:
+        """The record's file text, sealed: what `record_file.record_text(record_of(game))`
+        gives, serializing only what changed since the last call."""
+        if self.scenario is None or self.scenario[0] is not game.scenario:
+            content = game.scenario.model_dump(mode="json")
+            self.scenario = (game.scenario, content_hash(content), piece(content))
+        if self.par is None or self.par[0] is not game.par:
+            self.par = (game.par, piece(game.par.tolist() if game.par is not None else None))
+        players = _players(game)
+        if players != self.players:  # a turn names its players only where they differ
+            self.turns.clear()
+            self.players = players
+        kept = 0
+        while (kept < min(len(self.turns), len(game.history))
+               and self.turns[kept][0] is game.history[kept]):
+            kept += 1
+        del self.turns[kept:]
+        self.turns += [(r, piece(_entry(game, r).model_dump(mode="json")))
+                       for r in game.history[kept:]]
+        head = Record(**_head(game), scenario_hash=self.scenario[1], scenario={})
+        small = head.model_dump(mode="json", exclude={"turns", "scenario", "par",
+                                                      "record_hash"})
+        return sealed_text({**{name: piece(value) for name, value in small.items()},
+                            "scenario": self.scenario[2], "par": self.par[1],
+                            "turns": list_piece([p for _, p in self.turns])})
 
 
 def game_of(cls: type[Game], record: Record, until: int | None) -> Game:

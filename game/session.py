@@ -60,6 +60,9 @@ class Game:
     opening: WorldState
     history: list[TurnRecord] = field(default_factory=list)
     pending: dict[str, Orders] = field(default_factory=dict)
+    # Who gave a pending side's orders, when not its player (a networked seat's bot, the
+    # deadline's default bot): the turn's record names them.
+    pending_players: dict[str, str] = field(default_factory=dict)
     pending_injects: list[int] = field(default_factory=list)
     undone: int = 0  # turns taken back over the game's life (kept honest in records)
     pending_actions: list[FacilitatorAction] = field(default_factory=list)
@@ -70,6 +73,10 @@ class Game:
     parent: Parent | None = None
     _opening_views: dict[str, SideView] = field(default_factory=dict, init=False, repr=False,
                                                 compare=False)
+    _scripted: ScriptedTurns | None = field(default=None, init=False, repr=False,
+                                            compare=False)
+    _pieces: recording.RecordPieces = field(default_factory=recording.RecordPieces,
+                                            init=False, repr=False, compare=False)
 
     # --- creation ------------------------------------------------------------------
     @classmethod
@@ -146,8 +153,11 @@ class Game:
         return figures_of(self.history[turn].state, self.history[turn].log)
 
     # --- playing -------------------------------------------------------------------
-    def submit(self, side: str, orders: Orders | dict[str, Any]) -> Orders:
-        """Set `side`'s orders for the coming turn (validated; replaces earlier ones)."""
+    def submit(self, side: str, orders: Orders | dict[str, Any],
+               by: str | None = None) -> Orders:
+        """Set `side`'s orders for the coming turn (validated; replaces earlier ones).
+        `by`: who decided them (a PLAYER: human, bot:NAME[:LEVEL], script:FILE), when not
+        the side's player; the turn's record names it."""
         side_index(side)
         if self.over:
             raise GameOver("the game is over")
@@ -156,6 +166,10 @@ class Game:
         elif orders.side != side:
             raise ValueError(f"those are {orders.side} orders, not {side} orders")
         self.pending[side] = orders
+        if by is None:
+            self.pending_players.pop(side, None)
+        else:
+            self.pending_players[side] = by
         return orders
 
     # --- the facilitator's tools (game/facilitation.py) ------------------------------
@@ -206,7 +220,9 @@ class Game:
 
     def scripted(self, side: str) -> Orders | None:
         """The scenario's fixed orders for `side` this turn, if any."""
-        return ScriptedTurns(self.scenario).get(self.turn, side)
+        if self._scripted is None:  # the scenario never changes: read its script once
+            self._scripted = ScriptedTurns(self.scenario)
+        return self._scripted.get(self.turn, side)
 
     def last_orders(self, side: str) -> Orders:
         """The orders `side` gave last turn (or the defaults at the start)."""
@@ -219,8 +235,13 @@ class Game:
         (bot=True), or its opening policies with default allocation (bot=False)."""
         if not bot:
             return opening_orders(self.scenario, side)
+        return self.orders_of(side, self.default_bot(side))
+
+    def default_bot(self, side: str) -> PlayerSpec:
+        """The bot that fills in `side`'s orders when asked: its own if a bot plays it,
+        else the default player."""
         spec = self.players[side]
-        return self.orders_of(side, spec if spec.kind == "bot" else parse_player(DEFAULT_PLAYER))
+        return spec if spec.kind == "bot" else parse_player(DEFAULT_PLAYER)
 
     def orders_of(self, side: str, spec: PlayerSpec) -> Orders:
         """What player `spec` (a bot or a script) would order for `side` now, from the
@@ -246,9 +267,16 @@ class Game:
             raise GameOver("the game is over")
         return self._resolve({side: self.orders_for(side) for side in SIDES})
 
-    def _resolve(self, orders: dict[str, Orders]) -> TurnLog:
+    def _resolve(self, orders: dict[str, Orders],
+                 players: dict[str, str] | None = None) -> TurnLog:
         """Resolve the turn with exactly these orders (a replay passes the recorded ones,
-        even on turns the scenario scripts) and the pending injects and actions."""
+        even on turns the scenario scripts, and who gave them) and the pending injects
+        and actions."""
+        if players is None:
+            players = {side: str(self.players[side]) for side in SIDES}
+            for side, by in self.pending_players.items():
+                if side in self.pending and self.scripted(side) is None:
+                    players[side] = by
         injects = tuple(self.pending_injects)
         state, log = step(self.state, orders["us"].to_arrays(), orders["china"].to_arrays(),
                           self.rules, self.turn, injects)
@@ -256,8 +284,10 @@ class Game:
         check_finite(state, log, f"turn {self.turn + 1} ({self.date_of(self.turn)})",
                      self.scenario.name)
         self.history.append(TurnRecord(self.turn, orders, log, state, digest(state)[0],
-                                       injects, tuple(self.pending_actions), self.rules))
+                                       injects, tuple(self.pending_actions), self.rules,
+                                       players))
         self.pending.clear()
+        self.pending_players.clear()
         self.pending_injects.clear()
         self.pending_actions.clear()
         return log
@@ -276,6 +306,7 @@ class Game:
             raise ValueError("nothing to undo: no turn has been played")
         self.history.pop()
         self.pending.clear()
+        self.pending_players.clear()
         self.pending_injects.clear()
         self.pending_actions.clear()
         facilitation.rebuild_rules(self)
@@ -367,13 +398,14 @@ class Game:
         """Play the next turn exactly as `entry` recorded it: its facilitator actions,
         injects and both sides' orders (even on turns the scenario scripts)."""
         recording.prepare_turn(self, entry)
-        return self._resolve(entry.orders.by_side())
+        players = entry.players.model_dump() if entry.players is not None else None
+        return self._resolve(entry.orders.by_side(), players)
 
     def save(self, path: str | Path, force: bool = False) -> Path:
         """Write this game's record to `path` atomically (over a record only, unless
         `force`). Raises InputError for a path that cannot or must not be written
         (nothing is changed then)."""
-        return write_record(path, self.to_record(), force=force)
+        return write_record(path, self._pieces.text(self), force=force)
 
     @classmethod
     def load(cls, path: str | Path) -> Game:

@@ -16,7 +16,7 @@ from game.engine.events import EVENT_SOURCES
 from game.engine.log import TurnLog
 from game.engine.metrics import METRIC_NAMES, metrics
 from game.engine.rules import SCORE_TERMS, Rules
-from game.engine.score import winners
+from game.engine.score import score_terms, winners
 from game.engine.state import WorldState
 from game.engine.types import SIDES, IntArray
 from game.model.facilitator import FacilitatorAction
@@ -106,6 +106,8 @@ class TurnRecord:
     # The rules the turn resolved under (the facilitator's actions so far included): what
     # the views and summary of this turn are built with, whatever is overridden later.
     rules: Rules | None = None
+    # Who gave each side's orders (PLAYER strings: human, bot:NAME[:LEVEL], script:FILE).
+    players: dict[str, str] = field(default_factory=dict)
     # Built once, on first use (a resolved turn never changes).
     summary: TurnSummary | None = field(default=None, repr=False, compare=False)
     views: dict[str, SideView] = field(default_factory=dict, repr=False, compare=False)
@@ -136,6 +138,16 @@ def opening_outcome(state: WorldState, rules: Rules) -> Outcome:
     return Outcome(over=False, crisis=False, blamed=None, sudden_death=None,
                    winner=_winner(state, rules),
                    scores={side: float(state.score[0, i]) for i, side in enumerate(SIDES)})
+
+
+def opening_terms(state: WorldState, rules: Rules) -> dict[str, tuple[TermFact, ...]]:
+    """Each side's goals at the opening, as the engine scores them (every goal at par)."""
+    t = score_terms(state, rules.victory, None)
+    return {side: tuple(TermFact(name, float(t.raw[0, i, k]), float(t.par[0, i, k]),
+                                 float(t.gain[0, i, k]), float(t.weight[0, i, k]),
+                                 float(t.points[0, i, k]), float(t.points[0, i, k]))
+                        for k, name in enumerate(SCORE_TERMS))
+            for i, side in enumerate(SIDES)}
 
 
 def _winner(state: WorldState, rules: Rules) -> str | None:

@@ -15,7 +15,7 @@ from game.bots.balanced import Balanced
 from game.engine.orders import SideOrders
 from game.model.compile import rules_for
 from game.model.loader import load_scenario, scenario_hash, shipped_names
-from game.model.record import Record
+from game.model.record import FORMAT_VERSION, Record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -139,7 +139,7 @@ def test_a_version_1_record_still_loads(baseline, tmp_path):
     path.write_text(json.dumps(data))
     loaded = Game.load(path)
     assert loaded.digests() == game.digests()
-    assert loaded.to_record().format_version == 2
+    assert loaded.to_record().format_version == FORMAT_VERSION
 
 
 def test_a_record_with_a_malformed_par_is_refused(baseline, tmp_path):

@@ -1,4 +1,4 @@
-"""Comparison reports (2-6 games), the levers briefing and the `report` command."""
+"""Comparison reports (2-16 games), the levers briefing and the `report` command."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ def _branch(baseline, at: int, export_controls: int) -> tuple[Game, Game]:
     return main_line, branch
 
 
-@pytest.mark.parametrize("count", [2, 3, 6])
-def test_a_comparison_takes_two_to_six_games(count):
+@pytest.mark.parametrize("count", [2, 3, 6, 10])
+def test_a_comparison_takes_two_to_sixteen_games(count):
     games = [_game(seed) for seed in range(1, count + 1)]
     labels = [f"table {k}" for k in range(1, count + 1)]
     html = comparison(games, labels)
@@ -60,11 +60,34 @@ def test_a_comparison_takes_two_to_six_games(count):
             assert f">{label}</text>" in chart
 
 
-@pytest.mark.parametrize("count", [1, 7])
+@pytest.mark.parametrize("count", [1, 17])
 def test_a_comparison_refuses_too_few_or_too_many(count):
     games = [_game(1, turns=1)] * count
-    with pytest.raises(ReportError, match="2 to 6 games"):
+    with pytest.raises(ReportError, match="2 to 16 games"):
         comparison(games)
+
+
+def test_ten_games_are_compared_one_row_per_game():
+    """A workshop of ten tables: the outcomes are one row per game (the result, then each
+    side's final figures), not ten columns; every table is in each and in the charts."""
+    games = [_game(seed, turns=2) for seed in range(1, 11)]
+    labels = [f"table {k}" for k in range(1, 11)]
+    md = comparison(games, labels, "md")
+    outcomes = md.split("## Outcomes side by side")[1].split("## Charts overlaid")[0]
+    assert "### US bloc at the end" in outcomes and "### China at the end" in outcomes
+    tables = [block for block in outcomes.split("\n\n") if block.startswith("| Game")]
+    assert len(tables) == 3
+    for block in tables:
+        rows = block.splitlines()[2:]
+        assert [r.split(" | ")[0] for r in rows] == [f"| {label}" for label in labels]
+        assert max(len(r.split(" | ")) for r in rows) <= 8  # columns: a page can hold it
+    html = comparison(games, labels)
+    assert html.count("<h3>US bloc at the end</h3>") == 1
+    for chart in re.findall(r"<svg .*?</svg>", html, re.S):
+        assert all(f">{label}</text>" in chart for label in labels)
+    # Ten lines, each told apart from the others by its colour and dash together.
+    lines = re.findall(r'<polyline[^>]*stroke="(#[0-9A-Fa-f]+)"[^>]*?(stroke-dasharray="[^"]*")?/>', html)
+    assert len(set(lines[:10])) == 10
 
 
 def test_a_game_and_its_branch_show_where_they_diverged(baseline):
@@ -161,7 +184,7 @@ def test_the_command_writes_debriefs_and_comparisons(tmp_path, capsys):
     (["--briefing", "baseline-2025", "a.json", "-o", "x.html"], "not both"),
     (["--briefing", "baseline-2025", "-o", "x.md"], "write it as .html"),
     (["a.json", "b.json", "--label", "one", "-o", "x.html"], "1 --label for 2 records"),
-    (["a.json"] * 7 + ["-o", "x.html"], "2 to 6 records"),
+    (["a.json"] * 17 + ["-o", "x.html"], "2 to 16 records"),
     (["missing.json", "-o", "x.html"], "missing.json"),
     (["--briefing", "no-such-scenario", "-o", "x.html"], "no such scenario"),
 ])
@@ -175,3 +198,10 @@ def test_bad_input_exits_2_and_writes_nothing(tmp_path, monkeypatch, capsys, arg
     assert message in err and "Traceback" not in err
     assert (tmp_path / "x.html").read_text() == "keep me"
     assert not (tmp_path / "x.md").exists() and not (tmp_path / "x.pdf").exists()
+
+
+def test_the_command_takes_as_many_records_as_a_comparison():
+    from game.commands.report import MAX_RECORDS
+    from game.report.compare import MAX_GAMES
+
+    assert MAX_RECORDS == MAX_GAMES

@@ -121,6 +121,9 @@ def run_batch(
             crisis.append(log.crisis if log.crisis is not None else np.zeros(batch, bool))
             grades.append(log.crisis_grade if log.crisis_grade is not None
                           else np.zeros(batch, np.int64))
+        # The turn's log is as big as the state at a large batch: let it go before the
+        # next turn's bots and step run (peak memory at batch 100,000).
+        del log
     return BatchResult(
         metrics={n: np.stack(v) for n, v in series.items()} if collect else {},
         tension=np.stack(tension) if collect else np.zeros((0, batch)),

@@ -1,7 +1,7 @@
 """`compute-race report`: debriefs, comparisons and the levers briefing.
 
     compute-race report RECORD -o debrief.html            one game (or .md)
-    compute-race report A.json B.json ... -o compare.html  2-6 games side by side
+    compute-race report A.json B.json ... -o compare.html  2-16 games side by side
     compute-race report --briefing SCENARIO -o levers.html the printable levers summary
 """
 
@@ -18,14 +18,14 @@ from game.records import load_game
 if TYPE_CHECKING:
     from game.session import Game
 
-MAX_RECORDS = 6
+MAX_RECORDS = 16  # = game.report.compare.MAX_GAMES, unimported for a fast start (a test keeps them equal)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "report", help="write a debrief (one record), a comparison (2-6) or a levers briefing",
+        "report", help="write a debrief (one record), a comparison (2-16) or a levers briefing",
         description="Write a self-contained debrief report from a game record (HTML with "
-                    "inline charts, or Markdown), a comparison of 2 to 6 records (e.g. the "
+                    "inline charts, or Markdown), a comparison of 2 to 16 records (e.g. the "
                     "tables of a workshop, or a game and its branch), or with --briefing a "
                     "printable summary of each side's levers generated from a scenario. The "
                     "format follows the output's suffix: .html or .md.")
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             raise fail("report: give either RECORD files or --briefing SCENARIO, not both")
         return _briefing(args.briefing, args.output, fmt, args.force)
     if not args.records:
-        raise fail("report: give 1 record for a debrief or 2-6 for a comparison (or "
+        raise fail("report: give 1 record for a debrief or 2-16 for a comparison (or "
                    "--briefing SCENARIO for the levers briefing)")
     if len(args.records) > MAX_RECORDS:
         raise fail(f"report: a comparison takes 2 to {MAX_RECORDS} records, not "

@@ -32,8 +32,10 @@ def _advance(pipe: FloatArray) -> tuple[FloatArray, FloatArray]:
     """Move every project one quarter closer; returns the new pipeline (a fresh array the
     caller may write into) and what completes now."""
     done = pipe[..., 0].copy()
-    moved = np.empty_like(pipe)
-    moved[..., :-1] = pipe[..., 1:]
+    moved = np.empty(pipe.shape, dtype=pipe.dtype)  # C order: its flat view is itself
+    # One flat shift (a single contiguous copy) moves every slot down; the last slot of
+    # each row then picked up the next row's first and is cleared.
+    moved.reshape(-1)[:-1] = np.ascontiguousarray(pipe).reshape(-1)[1:]
     moved[..., -1] = 0.0
     return moved, done
 
@@ -47,9 +49,13 @@ def _start(pipe: FloatArray, amount: FloatArray, lead: FloatArray) -> FloatArray
             pipe[:, side, int(slot[side])] += amount[:, side]
         return pipe
     slot = np.broadcast_to(slot, amount.shape)
+    if pipe.flags.c_contiguous:  # one flat index per (game, side): a quarter of the cost
+        cells = np.arange(amount.size).reshape(amount.shape) * pipe.shape[-1] + slot
+        pipe.reshape(-1)[cells] += amount  # each (game, side) names one slot: no collisions
+        return pipe
     rows = np.arange(amount.shape[0])[:, None]
     sides = np.arange(amount.shape[1])[None, :]
-    pipe[rows, sides, slot] += amount  # each (game, side) names one slot: no collisions
+    pipe[rows, sides, slot] += amount
     return pipe
 
 

@@ -26,7 +26,7 @@ from game.engine import rng
 from game.engine.orders import SCALE_ARRAY
 from game.engine.params import Params
 from game.engine.rules import EventDeck
-from game.engine.tables import clamp, shared
+from game.engine.tables import clamp, shared, sum_over
 from game.engine.types import BoolArray, FloatArray, IntArray
 
 CRISIS_NAMES: tuple[str, ...] = ("none", "incident", "sanctions", "blockade", "conflict")
@@ -73,6 +73,8 @@ def crisis_cards(deck: EventDeck, grade: IntArray, eligible: BoolArray) -> BoolA
     if deck.size == 0 or not np.any(deck.crisis):
         return fire
     pending = (grade >= INCIDENT) & (grade <= BLOCKADE)
+    if not pending.any():  # most quarters: no crisis anywhere in the batch
+        return fire
     for g in (BLOCKADE, SANCTIONS, INCIDENT):
         can = eligible & (deck.crisis == g)[None, :] & (grade >= g)[:, None] & pending[:, None]
         first = can & (np.cumsum(can, axis=1) == 1)
@@ -83,7 +85,7 @@ def crisis_cards(deck: EventDeck, grade: IntArray, eligible: BoolArray) -> BoolA
 
 def standing_by_side(policy: FloatArray, p: Params) -> FloatArray:
     """(B, 2) points of tension each side's policies in force hold up (never below 0)."""
-    held: FloatArray = (p.tension_standing * (policy / SCALE_ARRAY)).sum(axis=-1)
+    held: FloatArray = sum_over(p.tension_standing * (policy / SCALE_ARRAY), -1)
     return np.maximum(held, 0.0)
 
 
@@ -99,8 +101,8 @@ def escalation(previous: FloatArray, jump_by_side: FloatArray, p: Params) -> Flo
 def blame(escalated: FloatArray, policy: FloatArray, p: Params) -> FloatArray:
     """(B, 2) each side's share of the tension the two drove up (0.5 each when none)."""
     pressure = escalated + standing_by_side(policy, p)
-    total = pressure.sum(axis=-1, keepdims=True)
-    return np.where(total > 1e-9, pressure / np.maximum(total, 1e-9), 0.5)
+    both = sum_over(pressure, -1, keepdims=True)
+    return np.where(both > 1e-9, pressure / np.maximum(both, 1e-9), 0.5)
 
 
 def provocation(deck: EventDeck, pressure: FloatArray) -> FloatArray:

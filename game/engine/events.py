@@ -61,10 +61,11 @@ def effective_params(s: WorldState, p: Params, deck: EventDeck,
     if not on.any():
         return p
     changed: dict[str, FloatArray] = {}
+    live = np.asarray(on.any(axis=0)).tolist()  # each card: active in some game
     for e in param_effects:
-        mask = on[:, e.event]
-        if not mask.any():
+        if not live[e.event]:
             continue
+        mask = on[:, e.event]
         current = changed.get(e.target, getattr(p, e.target))
         full = np.broadcast_to(current, (s.batch, *param_shape(e.target))).copy()
         where = mask[:, None] & e.sides[None, :]
@@ -102,12 +103,12 @@ def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog,
         return s
     if not on.any():
         return s
-    before = {f: np.array(getattr(s, f), copy=True) for f in EXPLAINED_FIGURES}
     values: dict[str, FloatArray] = {}
+    live = np.asarray(on.any(axis=0)).tolist()  # each card: active in some game
     for e in state_effects:
-        mask = on[:, e.event]
-        if not mask.any():
+        if not live[e.event]:
             continue
+        mask = on[:, e.event]
         current = values.get(e.target, getattr(s, e.target))
         changed = _changed(current, e, _values(e, deck, drawn))
         if current.ndim == 1:  # shared (tension) or US-only (fab_taiwan)
@@ -119,12 +120,12 @@ def apply_state_effects(s: WorldState, deck: EventDeck, log: TurnLog,
         if name == "fab_yield":
             high = 1.0
         values[name] = clamp(value, low, high)
-    s = s.evolve(**values)
-    for figure in EXPLAINED_FIGURES:
-        delta = getattr(s, figure) - before[figure]
-        if np.any(delta):
-            log.add(figure, "events", delta)
-    return s
+    for figure in EXPLAINED_FIGURES:  # a figure no card touched did not move
+        if figure in values:
+            delta = values[figure] - getattr(s, figure)
+            if delta.any():
+                log.add(figure, "events", delta)
+    return s.evolve(**values)
 
 
 def _conditions_hold(s: WorldState, deck: EventDeck, turn: int) -> BoolArray:
@@ -148,11 +149,14 @@ def chances(s: WorldState, deck: EventDeck) -> FloatArray:
 def durations(deck: EventDeck, drawn: FloatArray | None, batch: int) -> IntArray:
     """(B, E) quarters each card stays active once fired (-1: for good); a blockade
     card's duration scaled by the game's drawn factor."""
-    duration = np.broadcast_to(deck.duration, (batch, deck.size))
+    duration = np.where(deck.duration > 0, deck.duration, -1)[None, :]
     if drawn is not None and deck.crisis.size and np.any(deck.crisis == crisis.BLOCKADE):
-        scaled = uncertainty.scaled_duration(deck.duration, drawn)
-        duration = np.where((deck.crisis == crisis.BLOCKADE)[None, :], scaled, duration)
-    return np.where(duration > 0, duration, -1)
+        # Only the blockade cards' columns vary by game: scale just those.
+        blockade = deck.crisis == crisis.BLOCKADE
+        scaled = uncertainty.scaled_duration(deck.duration[blockade], drawn)
+        duration = np.repeat(duration, batch, axis=0)
+        duration[:, blockade] = np.where(scaled > 0, scaled, -1)
+    return np.broadcast_to(duration, (batch, deck.size))
 
 
 def draw_events(
@@ -181,15 +185,17 @@ def draw_events(
         fire |= struck
         source = np.where(struck, CRISIS, source)
         # The grade that struck: conflict, or the grade of the card a milder crisis fired.
-        log.crisis_grade = np.where(grade == crisis.CONFLICT, grade,
-                                    (struck * deck.crisis[None, :]).max(axis=1))
+        milder = ((struck * deck.crisis[None, :]).max(axis=1) if struck.any()
+                  else np.zeros(s.batch, dtype=np.int64))
+        log.crisis_grade = np.where(grade == crisis.CONFLICT, grade, milder)
     for forced, why in ((scripted, SCENARIO), (facilitated, FACILITATOR)):
         if forced:
             fire[:, list(forced)] = True
             source[:, list(forced)] = why
     fire &= ~s.over[:, None]  # nothing happens in a game that is over
     source = np.where(fire, source, -1)
-    left = np.where(fire, durations(deck, drawn, s.batch), left)
+    if fire.any():
+        left = np.where(fire, durations(deck, drawn, s.batch), left)
     log.events_fired = fire
     log.event_source = source
     return s.evolve(event_left=left, event_fired=s.event_fired + fire)

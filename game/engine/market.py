@@ -23,7 +23,16 @@ from game.engine.deployment import active_share
 from game.engine.orders import OPEN_WEIGHTS_COLUMN, P_SUBSIDY
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import clamp, lookup, pair, per_side, shared
+from game.engine.tables import (
+    clamp,
+    lookup,
+    max_over,
+    pair,
+    per_side,
+    shared,
+    spread,
+    sum_over,
+)
 from game.engine.types import CHINA, US, FloatArray
 
 MARKETS: tuple[str, ...] = ("us", "china", "world")  # the two home markets, then the rest
@@ -75,9 +84,9 @@ def choice(s: WorldState, frontier: FloatArray, p: Params) -> FloatArray:
     appeal[:, US, US] += adoption[:, US]
     appeal[:, CHINA, CHINA] += adoption[:, CHINA]
     appeal[:, 2, :] += adoption
-    appeal = appeal - appeal.max(axis=2, keepdims=True)
+    appeal = appeal - spread(max_over(appeal, 2), 2, 2)
     weight = np.exp(appeal)
-    shares: FloatArray = weight / weight.sum(axis=2, keepdims=True)
+    shares: FloatArray = weight / spread(sum_over(weight, 2), 2, 2)
     return shares
 
 
@@ -94,8 +103,8 @@ def price_index(s: WorldState, p: Params) -> FloatArray:
 
 
 def _index(split: FloatArray, price: FloatArray, p: Params, batch: int) -> FloatArray:
-    weights = (split * market_sizes(p, batch)[..., None]).sum(axis=1)
-    out: FloatArray = (weights * price).sum(axis=1)
+    weights = sum_over(split * spread(market_sizes(p, batch), -1, 2), 1)
+    out: FloatArray = sum_over(weights * price, 1)
     return out
 
 
@@ -123,29 +132,31 @@ def clear(s: WorldState, training: FloatArray, p: Params) -> WorldState:
     spending = (shared(p.demand0) * shared(p.demand_level) * trend)[:, None] * market_sizes(
         p, s.batch)  # (B, 3) $B
 
-    wanted = spending[..., None] * split / frontier[:, None, :]  # (B, 3, 2) tokens
-    want_total = wanted.sum(axis=1)
+    by_market = spread(frontier, 1, len(MARKETS))  # (B, 3, 2) the frontier price
+    wanted = spread(spending, 2, 2) * split / by_market  # (B, 3, 2) tokens
+    want_total = sum_over(wanted, 1)
     served_ratio = np.where(want_total > capacity,
                             capacity / np.maximum(want_total, 1e-300), 1.0)
-    served = wanted * served_ratio[:, None, :]
+    served = wanted * spread(served_ratio, 1, len(MARKETS))
     # Spending a side cannot serve goes to the other side while it has room.
-    unserved_spend = (wanted - served) * frontier[:, None, :]  # (B, 3, 2) $B
-    spare = capacity - served.sum(axis=1)
+    unserved_spend = (wanted - served) * by_market  # (B, 3, 2) $B
+    spare = capacity - sum_over(served, 1)
     moved_spend = unserved_spend[:, :, ::-1]  # what each side could take over, by market
-    take = np.minimum(moved_spend.sum(axis=1) / frontier, spare)  # tokens (B, 2)
-    take_share = take * frontier / np.maximum(moved_spend.sum(axis=1), 1e-300)
-    served = served + moved_spend * take_share[:, None, :] / frontier[:, None, :]
+    moved_total = sum_over(moved_spend, 1)
+    take = np.minimum(moved_total / frontier, spare)  # tokens (B, 2)
+    take_share = take * frontier / np.maximum(moved_total, 1e-300)
+    served = served + moved_spend * spread(take_share, 1, len(MARKETS)) / by_market
 
-    tokens = served.sum(axis=1)
+    tokens = sum_over(served, 1)
     revenue = tokens * frontier  # quadrillion tokens x $/M tokens = $B
-    total = revenue.sum(axis=1, keepdims=True)
-    share = np.where(total > 0, revenue / np.maximum(total, 1e-300), 0.5)
-    token_total = tokens.sum(axis=1, keepdims=True)
+    total_revenue = sum_over(revenue, 1, keepdims=True)
+    share = np.where(total_revenue > 0, revenue / np.maximum(total_revenue, 1e-300), 0.5)
+    token_total = sum_over(tokens, 1, keepdims=True)
     token_share = np.where(token_total > 0, tokens / np.maximum(token_total, 1e-300), 0.5)
-    paid = served * frontier[:, None, :]  # (B, 3, 2) $B by market and seller
-    home = pair(paid[:, US, US] / np.maximum(paid[:, US].sum(axis=1), 1e-300),
-                paid[:, CHINA, CHINA] / np.maximum(paid[:, CHINA].sum(axis=1), 1e-300))
-    world = paid[:, 2] / np.maximum(paid[:, 2].sum(axis=1, keepdims=True), 1e-300)
+    paid = served * by_market  # (B, 3, 2) $B by market and seller
+    home = pair(paid[:, US, US] / np.maximum(sum_over(paid[:, US], 1), 1e-300),
+                paid[:, CHINA, CHINA] / np.maximum(sum_over(paid[:, CHINA], 1), 1e-300))
+    world = paid[:, 2] / np.maximum(sum_over(paid[:, 2], 1, keepdims=True), 1e-300)
     return s.evolve(price=price, frontier_price=frontier, tokens=tokens, revenue=revenue,
                     market_share=share, token_share=token_share, home_share=home,
                     world_share=world,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.tables import clamp
+from game.engine.tables import clamp, pair, sum_over
 from game.engine.types import CHINA, US, FloatArray
 
 ALLOCATION: tuple[str, ...] = ("chips", "fabs", "datacenters", "power", "research", "intel")
@@ -63,12 +63,12 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
     are rounded for the integer policies and clipped to their range.
     """
     alloc = np.maximum(_finite(orders.allocation, 0.0), 0.0)
-    total = alloc.sum(axis=1, keepdims=True)
+    total = sum_over(alloc, 1, keepdims=True)
     empty = total[:, 0] <= 0
     if np.any(empty):
         alloc = alloc.copy()
         alloc[empty, A_CHIPS] = 1.0
-        total = alloc.sum(axis=1, keepdims=True)
+        total = sum_over(alloc, 1, keepdims=True)
     alloc = alloc / total
     training = clamp(_finite(orders.training_share, 0.5), 0.0, 1.0)
     policy = _finite(orders.policy, 0.0)
@@ -91,16 +91,16 @@ def quantize(orders: SideOrders, side: int) -> SideOrders:
     shares = np.round(o.allocation, SHARE_DECIMALS)
     rows = np.arange(shares.shape[0])
     largest = np.argmax(shares, axis=1)
-    shares[rows, largest] += 1.0 - shares.sum(axis=1)
+    shares[rows, largest] += 1.0 - sum_over(shares, 1)
     policy = np.round(o.policy, SHARE_DECIMALS)
     return SideOrders(shares, o.training_share, policy)
 
 
 def stack_sides(us: SideOrders, china: SideOrders) -> tuple[FloatArray, FloatArray, FloatArray]:
     """(B, 2, 6) allocation, (B, 2) training share, (B, 2, 5) policy."""
-    alloc = np.stack([us.allocation, china.allocation], axis=1)
-    training = np.stack([us.training_share, china.training_share], axis=1)
-    policy = np.stack([us.policy, china.policy], axis=1)
+    alloc = pair(us.allocation, china.allocation)
+    training = pair(us.training_share, china.training_share)
+    policy = pair(us.policy, china.policy)
     return alloc, training, policy
 
 

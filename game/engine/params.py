@@ -9,7 +9,7 @@ effect can target a side without special cases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 import numpy as np
@@ -27,7 +27,9 @@ def _param(unit: str, doc: str, kind: ParamKind = "side", size: int = 0,
                            "reads": reads})
 
 
-@dataclass(frozen=True, slots=True)
+# No slots: the values live in the instance's __dict__, so `with_values` (a few times a
+# turn: uncertainty draws, active cards) is one dict copy, not __init__ over every field.
+@dataclass(frozen=True)
 class Params:
     # --- budgets -------------------------------------------------------------------------
     budget_growth: FloatArray = _param(
@@ -263,10 +265,15 @@ class Params:
         "-", "Least spread of estimates, however much is spent.", "shared")
 
     def with_values(self, **values: FloatArray) -> Params:
-        return replace(self, **values)
+        if not _NAME_SET.issuperset(values):
+            raise TypeError(f"Params has no field(s) {sorted(values.keys() - _NAME_SET)}")
+        new = object.__new__(Params)
+        object.__setattr__(new, "__dict__", {**self.__dict__, **values})
+        return new
 
 
 PARAM_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Params))
+_NAME_SET = frozenset(PARAM_NAMES)
 PARAM_SPECS: dict[str, dict[str, Any]] = {f.name: dict(f.metadata) for f in fields(Params)}
 
 

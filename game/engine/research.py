@@ -20,7 +20,7 @@ from game.engine.market import open_weights
 from game.engine.orders import A_CHIPS, A_RESEARCH
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import clamp, per_side, shared
+from game.engine.tables import clamp, max_over, per_side, shared
 from game.engine.types import FloatArray
 
 
@@ -48,7 +48,7 @@ def research(s: WorldState, spend: FloatArray, p: Params, log: TurnLog) -> World
     base = per_side(p.algo_growth, s.batch) * np.power(
         np.maximum(ratio, 0.0), shared(p.research_elasticity)[..., None])
     own = s.algo_eff * (1.0 + base)
-    frontier = own.max(axis=1, keepdims=True)
+    frontier = max_over(own, 1, keepdims=True)
     behind = clamp(1.0 - own / frontier, 0.0, 1.0)
     bonus = base * shared(p.constraint_bonus)[..., None] * compute_shortfall(s.compute) * behind
     caught_up = np.minimum(own * (1.0 + bonus), np.maximum(own, frontier))

@@ -32,15 +32,23 @@ SITE_CRISIS = 9  # whether a crisis breaks out this quarter, and how grave
 
 
 def _mix(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
-    # Array arithmetic on uint64 wraps silently; callers pass arrays, never scalars.
-    x = x ^ (x >> np.uint64(30))
-    x = x * _M1
-    x = x ^ (x >> np.uint64(27))
-    x = x * _M2
-    return x ^ (x >> np.uint64(31))
+    """SplitMix64's finaliser, in place: `x` (a fresh array the caller owns) becomes the
+    result. Array arithmetic on uint64 wraps silently; callers pass arrays, never
+    scalars."""
+    shifted = np.empty_like(x)
+    for shift, factor in ((30, _M1), (27, _M2)):
+        np.right_shift(x, np.uint64(shift), out=shifted)
+        x ^= shifted
+        x *= factor
+    np.right_shift(x, np.uint64(31), out=shifted)
+    x ^= shifted
+    return x
 
 
 _MASK = (1 << 64) - 1
+# (1, n) the index part of the key for a site's first draws, computed once.
+_INDEXED = 64
+_INDEX_TERMS = np.arange(_INDEXED, dtype=np.uint64)[None, :] * _INDEX_KEY
 
 
 def uniform(
@@ -48,11 +56,45 @@ def uniform(
 ) -> npt.NDArray[np.float64]:
     """Uniform draws in [0, 1), shape (batch, count), a pure function of the key."""
     # The key's scalar part in Python integers (exact, mod 2^64), the rest as arrays.
-    offset = np.uint64((turn * int(_TURN_KEY) + site * int(_SITE_KEY)) & _MASK)
-    base = seed.astype(np.uint64)[:, None] * _GOLDEN + offset
-    idx = np.arange(count, dtype=np.uint64)[None, :] * _INDEX_KEY
-    bits = _mix(_mix(base) + idx)
-    return (bits >> np.uint64(11)).astype(np.float64) / _TWO_53
+    key = (turn * int(_TURN_KEY) + site * int(_SITE_KEY)) & _MASK
+    if seed.shape[0] * count <= _FEW:
+        return _few(seed, key, count)
+    offset = np.uint64(key)
+    base = seed.astype(np.uint64, copy=False)[:, None] * _GOLDEN
+    base += offset
+    index = (_INDEX_TERMS[:, :count] if count <= _INDEXED
+             else np.arange(count, dtype=np.uint64)[None, :] * _INDEX_KEY)
+    bits = _mix(_mix(base) + index)
+    bits >>= np.uint64(11)
+    out = bits.astype(np.float64)
+    out /= _TWO_53
+    return out
+
+
+# A handful of draws (a single game's quarter) costs less in Python integers than in a
+# dozen numpy calls; the numbers are the same (tests/test_rng.py).
+_FEW = 32
+
+
+def _mix_int(x: int) -> int:
+    x ^= x >> 30
+    x = (x * _M1_INT) & _MASK
+    x ^= x >> 27
+    x = (x * _M2_INT) & _MASK
+    return x ^ (x >> 31)
+
+
+_M1_INT, _M2_INT = int(_M1), int(_M2)
+_GOLDEN_INT, _INDEX_KEY_INT = int(_GOLDEN), int(_INDEX_KEY)
+
+
+def _few(seed: npt.NDArray[np.uint64], key: int, count: int) -> npt.NDArray[np.float64]:
+    rows = []
+    for game_seed in seed.tolist():
+        base = _mix_int(((int(game_seed) & _MASK) * _GOLDEN_INT + key) & _MASK)
+        rows.append([(_mix_int((base + i * _INDEX_KEY_INT) & _MASK) >> 11) / _TWO_53
+                     for i in range(count)])
+    return np.array(rows, dtype=np.float64).reshape(len(rows), count)
 
 
 def normal(

@@ -23,7 +23,7 @@ from game.engine.log import ScoreTerms, TurnLog
 from game.engine.params import Params
 from game.engine.rules import VictoryRules
 from game.engine.state import WorldState
-from game.engine.tables import shared
+from game.engine.tables import shared, sum_over
 from game.engine.types import FloatArray, IntArray
 
 WIN_SCORE = 100.0
@@ -39,8 +39,8 @@ def terms_of(capability: FloatArray, compute: FloatArray, market_share: FloatArr
     when the two share it equally, down to 1 - 1.5 x tension/100 for a side that drove
     all of it, up to 1 - 0.5 x tension/100 for one that drove none."""
     lead = capability - capability[..., ::-1]
-    compute_share = compute / np.maximum(compute.sum(axis=-1, keepdims=True), 1e-12)
-    economy = budget / np.maximum(budget.sum(axis=-1, keepdims=True), 1e-12)
+    compute_share = compute / np.maximum(sum_over(compute, -1, keepdims=True), 1e-12)
+    economy = budget / np.maximum(sum_over(budget, -1, keepdims=True), 1e-12)
     stability = 1.0 - (tension / 100.0)[..., None] * (0.5 + blame)
     return np.stack([lead, compute_share, market_share, economy, stability], axis=-1)
 
@@ -76,7 +76,7 @@ def projected(s: WorldState, v: VictoryRules, turn: int, turns: int) -> FloatArr
     sudden death, keeps its score)."""
     quarter = points(s, v, turn)
     rest = weight_so_far(turns - 1) - weight_so_far(turn)
-    final = 50.0 + (s.points_sum.sum(axis=-1) + rest * (quarter - 50.0)) / weight_so_far(
+    final = 50.0 + (sum_over(s.points_sum, -1) + rest * (quarter - 50.0)) / weight_so_far(
         turns - 1)
     return np.where(s.over[:, None], s.score, final)
 
@@ -106,7 +106,7 @@ def term_gains(s: WorldState, v: VictoryRules, turn: int | None = None) -> Float
 
 
 def points(s: WorldState, v: VictoryRules, turn: int | None = None) -> FloatArray:
-    result: FloatArray = 50.0 + score_terms(s, v, turn).points.sum(axis=-1)
+    result: FloatArray = 50.0 + sum_over(score_terms(s, v, turn).points, -1)
     return result
 
 
@@ -124,7 +124,7 @@ def score(s: WorldState, v: VictoryRules, p: Params, log: TurnLog, turn: int,
     costs each side crisis_loss x its blame."""
     terms = score_terms(s, v, turn)
     total = s.points_sum + quarter_weight(turn) * terms.points
-    result = 50.0 + total.sum(axis=-1) / weight_so_far(turn)
+    result = 50.0 + sum_over(total, -1) / weight_so_far(turn)
     crisis = np.zeros(s.batch, dtype=bool) if grade is None else grade == CONFLICT
     crisis &= ~s.over
     blamed = blame(s)

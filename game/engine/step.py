@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from game.engine import (
@@ -23,9 +25,29 @@ from game.engine import (
 )
 from game.engine.log import TurnLog
 from game.engine.orders import SideOrders, sanitize, stack_sides
+from game.engine.params import Params
 from game.engine.rules import Rules
 from game.engine.state import WorldState, freeze_finished
-from game.engine.types import CHINA, US
+from game.engine.types import CHINA, US, FloatArray
+
+SeedArray = np.ndarray[Any, np.dtype[np.uint64]]
+
+# The last batch's world (uncertainty.py): its seed array and rules, the drawn factors and
+# the parameters they give. Both are pure functions of the seeds and the rules, and a game
+# keeps its seed array from turn to turn (evolve shares it; nothing writes into it), so a
+# batch draws its world once instead of every turn. Matched by identity; the entry holds
+# its keys, so they cannot be freed and their ids reused.
+_last_world: list[tuple[SeedArray, Rules, FloatArray, Params]] = []
+
+
+def _world(seed: SeedArray, rules: Rules) -> tuple[FloatArray, Params]:
+    for cached_seed, cached_rules, drawn, params in _last_world:
+        if cached_seed is seed and cached_rules is rules:
+            return drawn, params
+    drawn = uncertainty.factors(seed, rules.uncertainty)
+    params = uncertainty.drawn_params(rules.params, drawn)
+    _last_world[:] = [(seed, rules, drawn, params)]
+    return drawn, params
 
 
 def step(
@@ -41,9 +63,8 @@ def step(
     log = TurnLog(turn=turn)
     s = state
     # The world this game is played in (uncertainty.py), then the cards in force.
-    drawn = uncertainty.factors(s.seed, rules.uncertainty)
-    p = events.effective_params(s, uncertainty.drawn_params(rules.params, drawn), rules.deck,
-                                drawn)
+    drawn, world = _world(s.seed, rules)
+    p = events.effective_params(s, world, rules.deck, drawn)
     s = events.apply_state_effects(s, rules.deck, log, drawn)
 
     # 1. Orders: policies take effect (events may force some), tension moves.

@@ -16,7 +16,7 @@ from game.engine.log import TurnLog
 from game.engine.orders import SCALE_ARRAY
 from game.engine.params import Params
 from game.engine.state import WorldState
-from game.engine.tables import clamp, shared
+from game.engine.tables import clamp, max_over, shared, sum_over
 from game.engine.types import FloatArray
 
 DEESCALATION_REFUND = 0.5
@@ -34,10 +34,10 @@ def policy_jump(old_policy: FloatArray, new_policy: FloatArray, p: Params) -> Fl
 def apply_policies(
     s: WorldState, new_policy: FloatArray, p: Params, log: TurnLog
 ) -> WorldState:
-    jump_by_side = policy_jump(s.policy, new_policy, p).sum(axis=-1)  # (B, 2)
+    jump_by_side = sum_over(policy_jump(s.policy, new_policy, p), -1)  # (B, 2)
     sustained = (shared(p.tension_base)
                  + (p.tension_standing * (new_policy / SCALE_ARRAY)).sum(axis=(-1, -2)))
-    after_jump = s.tension + jump_by_side.sum(axis=1)
+    after_jump = s.tension + sum_over(jump_by_side, 1)
     drift = shared(p.tension_relax) * (sustained - after_jump)
     raw = after_jump + drift
     tension = clamp(raw, 0.0, 100.0)
@@ -50,7 +50,7 @@ def apply_policies(
     log.add("tension", "standing policies", np.maximum(drift, 0.0))
     log.add("tension", "bounds", tension - raw)
 
-    escalated = jump_by_side.max(axis=1) > 0
+    escalated = max_over(jump_by_side, 1) > 0
     who = np.argmax(jump_by_side, axis=1)
     last = np.where(escalated, who, s.last_escalator)
     recent = crisis.escalation(s.escalation, jump_by_side, p)

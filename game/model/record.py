@@ -18,7 +18,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from typing import Annotated, Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from game.engine.log import TurnLog
 from game.engine.metrics import METRIC_NAMES, metrics
@@ -35,9 +35,9 @@ from game.model.orders import ChinaOrders, Orders, USOrders
 from game.model.scenario import Scenario
 
 FORMAT: Literal["compute-race-record"] = "compute-race-record"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """The newest record format this build reads and the one it writes (2 added `par` and
-`record_hash`)."""
+`record_hash`; 3 added each turn's `players`, where they differ from the record's)."""
 
 Digest = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 GameId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
@@ -76,6 +76,15 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
+class Players(_Frozen):
+    """Who played each side: `human`, `bot:NAME[:LEVEL]` or `script:FILE`."""
+
+    us: str
+    """The US bloc's player."""
+    china: str
+    """China's player."""
+
+
 class TurnOrders(_Frozen):
     """The orders both sides played in one turn."""
 
@@ -108,6 +117,10 @@ class PlayedTurn(Protocol):
     injects: tuple[int, ...]
     actions: tuple[ParamOverride | CustomEvent | ScheduledInject, ...]
 
+    @property
+    def players(self) -> Mapping[str, str]:
+        """Who gave each side's orders ({} when not known)."""
+
 
 class TurnEntry(_Frozen):
     """One resolved turn."""
@@ -132,9 +145,26 @@ class TurnEntry(_Frozen):
     """Headline figures after the turn: `replay --verify` names those that moved."""
     digest: Digest
     """The state digest after the turn (values rounded to 9 significant digits)."""
+    players: Players | None = None
+    """Who gave each side's orders this turn, when that differs from the record's
+    `players`: a networked seat played by a bot (`join --player bot:...`) or a script, or
+    a side whose orders the deadline's default bot filled in. Absent when the record's
+    players played it (and in records before format version 3)."""
+
+    @model_serializer(mode="wrap")
+    def _absent_players(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """`players` absent rather than null when not given, so a turn of an older record
+        serializes, and hashes (`record_hash`), as it was written."""
+        data: dict[str, Any] = handler(self)
+        if self.players is None:
+            data.pop("players", None)
+        return data
 
     @classmethod
-    def of(cls, played: PlayedTurn, deck_ids: Sequence[str], date: str) -> TurnEntry:
+    def of(cls, played: PlayedTurn, deck_ids: Sequence[str], date: str,
+           players: Mapping[str, str] | None = None) -> TurnEntry:
+        """The record's entry for a played turn; `players` are the record's (a turn
+        played by others names them)."""
         m = metrics(played.state, played.log)
         fired = played.log.events_fired
         events = [] if fired is None else [
@@ -154,6 +184,9 @@ class TurnEntry(_Frozen):
                 {side: {name: _clean(float(m[name][0, i])) for name in METRIC_NAMES}
                  for i, side in enumerate(SIDES)}),
             digest=played.digest,
+            players=(Players.model_validate(dict(played.players))
+                     if played.players and dict(played.players) != dict(players or {})
+                     else None),
         )
 
     def inject_indices(self, deck_ids: Sequence[str]) -> tuple[int, ...]:
@@ -170,15 +203,6 @@ class TurnEntry(_Frozen):
             for name, value in getattr(self.figures, side).items():
                 out[f"{side}.{name}"] = value
         return out
-
-
-class Players(_Frozen):
-    """Who played each side: `human`, `bot:NAME[:LEVEL]` or `script:FILE`."""
-
-    us: str
-    """The US bloc's player."""
-    china: str
-    """China's player."""
 
 
 class Parent(_Frozen):
@@ -308,9 +332,17 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added each turn's optional `players`; a version 2 record has none (its
+    turns were played by the record's players). Its record_hash is checked against the
+    version it was written as (record_file.tamper_problem)."""
+    return data
+
+
 # MIGRATIONS[v] turns a version-v document into a version v+1 one (plain dicts, before
 # validation); a format change bumps FORMAT_VERSION and adds its step here, with a test.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2,
+                                                                      2: _v2_to_v3}
 
 
 class FormatError(ValueError):

@@ -28,7 +28,20 @@ MAX_RECORD_BYTES = MAX_FILE_BYTES
 a 24-turn game's record is about 100 kB."""
 
 
-RECORD_MARK = Mark("record", json_format(FORMAT))
+_RECORD_JSON = json_format(FORMAT)
+_RECORD_HEAD = f'{{\n "format": "{FORMAT}",'.encode()
+
+
+def _is_record(data: bytes) -> bool:
+    """A JSON object whose "format" is the record format's. A file that opens as this
+    build writes records is taken at its head, unparsed: the writer checks every record
+    it writes by its mark, and parsing a whole game's record at each of a server's saves
+    cost more than writing it. (A record of the game's cut short is then still its own:
+    its next save may replace it.)"""
+    return data.startswith(_RECORD_HEAD) or _RECORD_JSON(data)
+
+
+RECORD_MARK = Mark("record", _is_record)
 """How the writer knows a record: a JSON object whose "format" is the record format's."""
 
 
@@ -80,16 +93,20 @@ def _consistency(path: Path, record: Record, scenario: Scenario) -> list[str]:
     return problems
 
 
-def tamper_problem(record: Record, sealed: bool = True) -> str:
+def tamper_problem(record: Record, sealed: bool = True, written_as: int | None = None) -> str:
     """Why the record is not as the game wrote it ('' when its content hash matches, or
-    when it was written unsealed, as a version 1 record: `sealed` False)."""
+    when it was written unsealed, as a version 1 record: `sealed` False). `written_as`:
+    the format version the file was written in, when it was migrated since (the hash is
+    over the record as written)."""
     if not sealed:
         return ""
     if record.record_hash is None:
         return (
             "the record's record_hash is missing (the game writes one in every record "
             "since format version 2), so it cannot be trusted")
-    if record.record_hash == record.body_hash():
+    as_written = record if written_as is None else record.model_copy(
+        update={"format_version": written_as})
+    if record.record_hash == as_written.body_hash():
         return ""
     return ("the record was changed after the game wrote it (its content no longer "
             "matches record_hash), so it cannot be trusted")
@@ -114,7 +131,8 @@ def read_record_checked(path: str | Path) -> tuple[Record, str]:
         raise InputError([f"{path}: not a Compute Race record (expected a JSON object "
                           f"with \"format\": \"{FORMAT}\", got a JSON {type(data).__name__})"])
     # A record written before format version 2 has no record_hash to check.
-    unsealed_ok = isinstance(data.get("format_version"), int) and data["format_version"] < 2
+    written_as = data.get("format_version")
+    unsealed_ok = isinstance(written_as, int) and written_as < 2
     try:
         data = migrate(data)
     except FormatError as exc:
@@ -137,7 +155,8 @@ def read_record_checked(path: str | Path) -> tuple[Record, str]:
     problems = _consistency(path, record, scenario)
     if problems:
         raise InputError(problems)
-    return record, tamper_problem(record, sealed=not unsealed_ok)
+    return record, tamper_problem(record, sealed=not unsealed_ok,
+                                  written_as=written_as if isinstance(written_as, int) else None)
 
 
 # --- writing --------------------------------------------------------------------------
@@ -148,12 +167,13 @@ def record_text(record: Record) -> str:
     return record.sealed().model_dump_json(indent=1) + "\n"
 
 
-def write_record(path: str | Path, record: Record, force: bool = False) -> Path:
-    """Save `record` to `path` by the output rules of `game.files.write` (atomic; only
-    over a record, unless `force`). Raises InputError for a path that cannot or must not
-    be written (nothing is changed then)."""
+def write_record(path: str | Path, record: Record | str, force: bool = False) -> Path:
+    """Save `record` (or its sealed text, as `record_text` or `RecordPieces.text` give it)
+    to `path` by the output rules of `game.files.write` (atomic; only over a record,
+    unless `force`). Raises InputError for a path that cannot or must not be written
+    (nothing is changed then)."""
     path = Path(path)
-    text = record_text(record)
+    text = record_text(record) if isinstance(record, Record) else record
     size = len(text.encode())
     if size > MAX_RECORD_BYTES:
         raise InputError([f"{path}: the record would be {size:,} bytes, over the "

@@ -41,9 +41,17 @@ class RequestRefused(Exception):
 
 def ws_url(url: str) -> URL:
     """`http://host:port` (what `serve` prints) or `ws://host:port/ws` to the socket URL."""
-    parsed = URL(url if "://" in url else f"http://{url}")
+    problem = (f"{url!r} is not a server address: give the one `compute-race serve` "
+               "printed (e.g. http://127.0.0.1:8765)")
+    try:
+        parsed = URL(url if "://" in url else f"http://{url}")
+        port = parsed.explicit_port
+    except ValueError:
+        raise ValueError(problem) from None
     if parsed.scheme not in ("http", "https", "ws", "wss") or not parsed.host:
-        raise ValueError(f"{url!r} is not a server address (e.g. http://127.0.0.1:8765)")
+        raise ValueError(problem)
+    if "://" not in url and port is None:  # a bare word ("notaurl"): no scheme, no port
+        raise ValueError(problem)
     scheme = {"http": "ws", "https": "wss"}.get(parsed.scheme, parsed.scheme)
     path = parsed.path if parsed.path.endswith("/ws") else parsed.path.rstrip("/") + "/ws"
     return parsed.with_scheme(scheme).with_path(path)
@@ -137,6 +145,18 @@ async def connect(url: str, code: str) -> AsyncIterator[SeatClient]:
             pump.cancel()
 
 
+def unreachable(exc: BaseException) -> str:
+    """Why the server could not be reached, in words (not aiohttp's)."""
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        why = ("connection refused" if isinstance(exc.os_error, ConnectionRefusedError)
+               else exc.os_error.strerror or str(exc.os_error) or "no answer")
+        return (f"cannot reach {exc.host}:{exc.port} ({why.lower()}): is `compute-race "
+                "serve` running there?")
+    if isinstance(exc, aiohttp.WSServerHandshakeError):
+        return f"{exc.request_info.url} is not a Compute Race server (HTTP {exc.status})"
+    return str(exc) or type(exc).__name__
+
+
 async def retrying(url: str, code: str, play: Callable[[SeatClient], Awaitable[bool]],
                    say: Callable[[str], None], give_up_s: float = 300.0,
                    first_give_up_s: float = 10.0) -> None:
@@ -159,7 +179,7 @@ async def retrying(url: str, code: str, play: Callable[[SeatClient], Awaitable[b
         except WrongCode:
             raise
         except (TimeoutError, aiohttp.ClientError, OSError, ConnectionError) as exc:
-            error = str(exc) or type(exc).__name__
+            error = unreachable(exc)
         delay = BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)]
         if waited + delay > (give_up_s if joined else first_give_up_s):
             raise ConnectionError(f"no connection to {url} for {waited:.0f} s: {error}")

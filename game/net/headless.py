@@ -60,7 +60,8 @@ async def play_seat(url: str, code: str, player: str, say: Callable[[str], None]
                     and update.submitted is None and update.turn not in submitted):
                 try:
                     orders = await orders_now(client, update)
-                    await client.request("submit", turn=update.turn, orders=orders)
+                    await client.request("submit", turn=update.turn, orders=orders,
+                                         player=str(spec))
                     submitted.add(update.turn)
                 except RequestRefused as refused:
                     if refused.error.reason != "out-of-order":

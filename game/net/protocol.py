@@ -17,8 +17,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-PROTOCOL_VERSION = 1
-"""Sent in `hello`; a server refuses another version, naming both."""
+PROTOCOL_VERSION = 2
+"""Sent in `hello`; a server refuses another version, naming both. 2: `submit` says who
+decided the orders; `history` and `advise` requests and the table update's
+`params_in_force` (a team seat's screens)."""
 
 MAX_MESSAGE_BYTES = 64 * 1024
 """A client message over this size is refused unread (orders are under 1 kB)."""
@@ -54,6 +56,9 @@ class Submit(_Message):
     id: RequestId
     turn: Annotated[int, Field(ge=0)]
     orders: dict[str, Any]
+    player: Annotated[str, Field(min_length=1, max_length=256)] = "human"
+    """Who decided these orders: `human` (a team at its screen), `bot:NAME[:LEVEL]` or
+    `script:FILE` (a headless seat): the table's record names it for the quarter."""
 
 
 class Suggest(_Message):
@@ -63,6 +68,30 @@ class Suggest(_Message):
     type: Literal["suggest"] = "suggest"
     id: RequestId
     player: Annotated[str, Field(min_length=1, max_length=64)] = "bot:balanced"
+
+
+class History(_Message):
+    """A team asks for its side's history from resolved quarter `since` on: its views and
+    the quarters' summaries as its side may read them (fogged: game/net/history.py), for
+    the dashboard's charts and the turn reports."""
+
+    type: Literal["history"] = "history"
+    id: RequestId
+    since: Annotated[int, Field(ge=0)] = 0
+
+
+MAX_FUTURES = 2000
+"""A forecast request over this many futures is refused (the UI asks for 1,000)."""
+
+
+class Advise(_Message):
+    """A team asks the advisor what `orders` may lead to: a forecast from its side's own
+    (fogged) view, as the local advisor makes it (game/analysis/forecast.py)."""
+
+    type: Literal["advise"] = "advise"
+    id: RequestId
+    orders: dict[str, Any]
+    futures: Annotated[int, Field(ge=1, le=MAX_FUTURES)] = 1000
 
 
 class Pause(_Message):
@@ -106,11 +135,11 @@ class Debrief(_Message):
     format: Literal["html", "md"] = "md"
 
 
-ClientMessage = Annotated[Hello | Submit | Suggest | Pause | Deadline | Inject | Debrief,
-                          Field(discriminator="type")]
+AnyClientMessage = (Hello | Submit | Suggest | History | Advise | Pause | Deadline | Inject
+                    | Debrief)
+ClientMessage = Annotated[AnyClientMessage, Field(discriminator="type")]
 FACILITATOR_ONLY = frozenset({"pause", "deadline", "inject", "debrief"})
-_CLIENT = TypeAdapter[Hello | Submit | Suggest | Pause | Deadline | Inject | Debrief](
-    ClientMessage)
+_CLIENT = TypeAdapter[AnyClientMessage](ClientMessage)
 
 
 # --- server to client -------------------------------------------------------------------
@@ -164,6 +193,9 @@ class TableUpdate(_Message):
     its orders editor starts from."""
     view: dict[str, Any] | None
     facilitator: dict[str, Any] | None = None
+    params_in_force: dict[str, Any] | None = None
+    """A team's: the parameters the cards in force change this quarter, as they stand
+    (public: the scenario's values and the cards), for its policy notes."""
 
 
 class Overview(_Message):
@@ -202,8 +234,7 @@ def _request_id(text: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def parse_client(text: str | bytes) -> Hello | Submit | Suggest | Pause | Deadline | Inject \
-        | Debrief:
+def parse_client(text: str | bytes) -> AnyClientMessage:
     """A client message, or Refused naming what is wrong and what is allowed."""
     if isinstance(text, bytes):
         raise Refused("malformed", "messages are JSON text frames, not binary")
@@ -216,7 +247,8 @@ def parse_client(text: str | bytes) -> Hello | Submit | Suggest | Pause | Deadli
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "message"
         raise Refused("malformed", f"{where}: {first['msg']} (message types: hello, "
-                                   "submit, suggest, pause, deadline, inject, debrief)",
+                                   "submit, suggest, history, advise, pause, deadline, inject, "
+                                   "debrief)",
                       _request_id(text)) from None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.types import SIDES
+from game.net.history import params_changed
 from game.net.protocol import Overview, TableUpdate
 from game.net.table import Table
 
@@ -27,7 +28,8 @@ def table_update(table: Table, seat: str) -> TableUpdate:
         mine = g.pending.get(seat)
         return TableUpdate(**common, view=table.view(seat),
                            submitted=None if mine is None else mine.model_dump(mode="json"),
-                           last_orders=g.last_orders(seat).model_dump(mode="json"))
+                           last_orders=g.last_orders(seat).model_dump(mode="json"),
+                           params_in_force=params_changed(g))
     return TableUpdate(**common, view=None, submitted=None, facilitator=_facilitator(table))
 
 

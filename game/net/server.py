@@ -27,9 +27,11 @@ from game.net.protocol import (
     MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     Ack,
+    Advise,
     Deadline,
     Debrief,
     Hello,
+    History,
     Inject,
     Pause,
     Refused,
@@ -62,6 +64,8 @@ class Workshop:
     title: str
     limiter: AttemptLimiter = field(default_factory=AttemptLimiter)
     connections: set[Connection] = field(default_factory=set)
+    _overview_stale: bool = False
+    _overview_task: asyncio.Task[None] | None = None
 
     def __post_init__(self) -> None:
         self.by_code = index_codes(self.codes)
@@ -69,6 +73,8 @@ class Workshop:
         self.executor = ThreadPoolExecutor(max_workers=min(32, len(self.tables) + 2),
                                            thread_name_prefix="table")
         self.content = self.tables[0].game.scenario.model_dump(mode="json")
+        for table in self.tables:
+            table.deferred = {}  # written by _flush, off the loop, before each ack
 
     def app(self) -> web.Application:
         app = web.Application()
@@ -101,7 +107,7 @@ class Workshop:
             async with self._locked([self.tables[key.table - 1]]):
                 await self._send(conn, table_update(self.tables[key.table - 1],
                                                     key.seat).model_dump_json())
-            await self._push_overview()
+            self._overview_soon()
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
                     await self._handle(conn, msg.data)
@@ -111,7 +117,7 @@ class Workshop:
                                      .model_dump_json())
         finally:
             self.connections.discard(conn)
-            await self._push_overview()
+            self._overview_soon()
         return ws
 
     async def _handshake(self, ws: web.WebSocketResponse, address: str) -> SeatKey | None:
@@ -166,7 +172,11 @@ class Workshop:
             return
         async with self._locked(targets):
             try:
-                touched, detail = await self._in_thread(self._apply, conn.key, msg)
+                if isinstance(msg, Debrief):  # seconds of report building: off the loop
+                    touched, detail = await self._in_thread(self._apply, conn.key, msg)
+                else:  # milliseconds of the game's work: on the loop, the writes apart
+                    touched, detail = self._apply(conn.key, msg)
+                await self._flush(targets)
             except InputError as exc:  # a file the change needed could not be written
                 print(f"table {conn.key.table}: {'; '.join(exc.problems)}", file=sys.stderr)
                 unsaved = Refused("refused", "the server could not save that change: "
@@ -182,7 +192,7 @@ class Workshop:
                 await self._push_table(table)
             await self._send(conn, Ack(id=request or 0, detail=detail).model_dump_json())
         if touched:
-            await self._push_overview()
+            self._overview_soon()
 
     def _targets(self, key: SeatKey, msg: object) -> list[Table]:
         """The tables a request reads or changes: it holds their locks while it runs."""
@@ -203,10 +213,20 @@ class Workshop:
             yield
 
     async def _in_thread(self, work: Callable[..., _T], *args: object) -> _T:
-        """Run table work off the event loop: its fsyncs then overlap with other tables'
-        (the table's lock keeps its own requests in order)."""
+        """Run work off the event loop (the table's lock keeps its own requests in
+        order)."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, functools.partial(work, *args))
+
+    async def _flush(self, tables: list[Table]) -> None:
+        """Write what the tables' changes left to write, in a thread: a table's fsyncs
+        then overlap other tables' work. Called under the tables' locks, before any ack."""
+        def write() -> None:
+            for table in tables:
+                table.flush()
+
+        if any(t.deferred for t in tables):
+            await self._in_thread(write)
 
     def _apply(self, key: SeatKey, msg: object) -> tuple[list[Table], dict[str, object]]:
         """Carry out one request; the tables it changed and the ack's detail."""
@@ -217,14 +237,20 @@ class Workshop:
             raise Refused("unauthorised", f"{kind} is the facilitator's: a team code "
                                           "cannot do it")
         own = self.tables[key.table - 1]
-        if isinstance(msg, Submit | Suggest) and key.seat == "facilitator":
-            raise Refused("unauthorised", "the facilitator gives no orders: join with a "
-                                          "team's code to play a side")
+        if isinstance(msg, Submit | Suggest | History | Advise) and key.seat == "facilitator":
+            raise Refused("unauthorised", f"{kind} is a team's: the facilitator plays no "
+                                          "side (join with a team's code to play one)")
         if isinstance(msg, Submit):
-            resolved = own.submit(key.seat, msg.turn, msg.orders)
+            resolved = own.submit(key.seat, msg.turn, msg.orders, msg.player)
             return [own], {"resolved": resolved, "turn": own.game.turn}
         if isinstance(msg, Suggest):
             return [], {"orders": own.suggest(key.seat, msg.player).model_dump(mode="json")}
+        if isinstance(msg, History | Advise):  # the side's own fogged history, its advisor
+            from game.net.history import advise, seat_history
+
+            if isinstance(msg, History):
+                return [], seat_history(own.game, key.seat, msg.since)
+            return [], advise(own.game, key.seat, msg.orders, msg.futures)
         if isinstance(msg, Pause):
             table = self._table(msg.table, own)
             table.pause(msg.paused)
@@ -267,6 +293,19 @@ class Workshop:
             if conn.key.table == table.number:
                 await self._send(conn, table_update(table, conn.key.seat).model_dump_json())
 
+    def _overview_soon(self) -> None:
+        """Send the facilitators the overview once the current burst of changes is handled:
+        when ten tables resolve at once, one overview follows them, not ten."""
+        self._overview_stale = True
+        if self._overview_task is None or self._overview_task.done():
+            self._overview_task = asyncio.get_running_loop().create_task(self._overviews())
+
+    async def _overviews(self) -> None:
+        await asyncio.sleep(0)  # let the changes already in hand finish first
+        while self._overview_stale:
+            self._overview_stale = False
+            await self._push_overview()
+
     async def _push_overview(self) -> None:
         facilitators = [c for c in self.connections if c.key.seat == "facilitator"]
         if not facilitators:
@@ -294,19 +333,20 @@ class Workshop:
                     continue
                 async with self._locked([table]):
                     try:
-                        resolved = await self._in_thread(table.expire)
+                        resolved = table.expire()
+                        await self._flush([table])
                     except Exception as exc:  # keep the other tables running; say why
                         print(f"table {table.number}: deadline failed: {exc}", file=sys.stderr)
                         continue
                     if resolved:
                         await self._push_table(table)
                 if resolved:
-                    await self._push_overview()
+                    self._overview_soon()
 
     async def _close_all(self, app: web.Application) -> None:
-        task = app.get(TICKER)
-        if task is not None:
-            task.cancel()
+        for task in (app.get(TICKER), self._overview_task):
+            if task is not None:
+                task.cancel()
         for conn in list(self.connections):
             with contextlib.suppress(Exception):
                 await conn.ws.close(code=1001, message=b"server stopping")

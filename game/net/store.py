@@ -51,6 +51,7 @@ class WorkshopFile(_Stored):
 class PendingFile(_Stored):
     turn: int  # 0-based quarter these orders are for
     orders: dict[str, dict[str, Any]] = {}
+    players: dict[str, str] = {}  # who gave those orders, where not a team at its screen
     paused: bool = False
     deadline: float | None = None  # wall-clock (time.time()) when the default bots step in
 

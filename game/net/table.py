@@ -1,15 +1,17 @@
 """One table of a workshop on the server: a `Game`, its pause and deadline, and its files.
 
-Every change is on disk before the method returns (and so before the server acknowledges
-it): submitted orders in the pending file, injects, pauses and resolved quarters in the
-record. The game itself decides everything (`Game.submit`, `advance`, `inject`, `view`);
+Every change is on disk before the server acknowledges it: submitted orders in the pending
+file, injects, pauses and resolved quarters in the record (written at once, or, on the
+server, by `flush` in a thread before the acknowledgement). The game itself decides everything (`Game.submit`, `advance`, `inject`, `view`);
 this class only orders the writes and knows when a quarter may resolve.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from game.bots.players import parse_player
@@ -33,6 +35,11 @@ class Table:
     # when a quarter resolves or the rules change, not when the other side submits.
     _views: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = field(
         default_factory=dict)
+    # The server's writes wait here (by file, in order, the latest version of each) until
+    # `flush`, which it runs in a thread before acknowledging: the game's work stays on
+    # the event loop, and only the fsyncs overlap other tables' work (worker threads
+    # doing the game's work as well fought the loop for the GIL). None: write at once.
+    deferred: dict[Path, Callable[[], object]] | None = None
 
     # --- opening and saving -----------------------------------------------------------
     @classmethod
@@ -48,23 +55,47 @@ class Table:
         if pending is not None and pending.turn == game.turn and not game.over:
             table.paused, table.deadline = pending.paused, pending.deadline
             for side, orders in pending.orders.items():
-                game.submit(side, orders)
+                game.submit(side, orders, by=pending.players.get(side))
         table.save_record()
         table.resolve_if_ready()
         return table
 
     def save_record(self) -> None:
         path = self.files.record(self.number)
+        self._write(path, lambda: self._write_record(path))
+
+    def _write_record(self, path: Path) -> None:
         # force: the data directory is the server's own (owner-only), and reading the old
         # record back to recognise it would cost more than writing the new one.
         self.game.save(path, force=True)
         if path.stat().st_mode & 0o077:  # seats' orders are in it: owner-only, like DIR
             path.chmod(0o600)
 
-    def save_pending(self, orders: dict[str, Orders]) -> None:
-        self.files.write(self.files.pending(self.number), PendingFile(
+    def save_pending(self, orders: dict[str, Orders],
+                     players: dict[str, str] | None = None) -> None:
+        """The quarter's submitted `orders`, who gave them where not a team (default: as
+        the game has them), the pause and the deadline."""
+        players = self.game.pending_players if players is None else players
+        path, pending = self.files.pending(self.number), PendingFile(
             turn=self.game.turn, paused=self.paused, deadline=self.deadline,
-            orders={side: o.model_dump(mode="json") for side, o in orders.items()}))
+            orders={side: o.model_dump(mode="json") for side, o in orders.items()},
+            players={side: by for side, by in players.items() if side in orders})
+        self._write(path, lambda: self.files.write(path, pending))
+
+    def _write(self, path: Path, write: Callable[[], object]) -> None:
+        if self.deferred is None:
+            write()
+        else:
+            self.deferred.pop(path, None)  # the latest version goes last, after the others
+            self.deferred[path] = write
+
+    def flush(self) -> None:
+        """Carry out the deferred writes, in the order made (raises InputError like the
+        writer; the writes not yet made stay deferred, so the next flush retries them)."""
+        while self.deferred:
+            path, write = next(iter(self.deferred.items()))
+            write()
+            del self.deferred[path]
 
     # --- where the quarter stands -----------------------------------------------------
     def awaiting(self) -> list[str]:
@@ -89,10 +120,16 @@ class Table:
         return max(0.0, self.deadline - (time.time() if now is None else now))
 
     # --- team actions -----------------------------------------------------------------
-    def submit(self, side: str, turn: int, orders: dict[str, object]) -> bool:
-        """Take `side`'s orders for `turn`; resolve the quarter if both are in. Returns
-        whether it resolved."""
+    def submit(self, side: str, turn: int, orders: dict[str, object],
+               player: str = "human") -> bool:
+        """Take `side`'s orders for `turn`, decided by `player` (what the record names
+        for the quarter); resolve the quarter if both are in. Returns whether it
+        resolved."""
         self._check_turn(turn)
+        try:
+            by = None if player == "human" else str(parse_player(player))
+        except ValueError as exc:
+            raise Refused("refused", f"player {player!r}: {exc}") from None
         if side not in self.awaiting() and self.game.scripted(side) is not None:
             raise Refused("refused", f"the scenario sets {side}'s orders for {self.game.date}")
         try:
@@ -102,10 +139,12 @@ class Table:
             raise Refused("refused", f"orders refused: {detail}") from None
         if self._completes({side}):
             # The record written on resolving holds these orders: one write, not two.
-            self.game.submit(side, parsed)
+            self.game.submit(side, parsed, by=by)
             return self.resolve_if_ready()
-        self.save_pending({**self.game.pending, side: parsed})
-        self.game.submit(side, parsed)
+        players = {s: p for s, p in self.game.pending_players.items() if s != side}
+        self.save_pending({**self.game.pending, side: parsed},
+                          {**players, side: by} if by else players)
+        self.game.submit(side, parsed, by=by)
         return False
 
     def suggest(self, side: str, player: str) -> Orders:
@@ -161,7 +200,7 @@ class Table:
             return False
         filled = {side: self.game.suggested_orders(side) for side in self.awaiting()}
         for side, orders in filled.items():
-            self.game.submit(side, orders)
+            self.game.submit(side, orders, by=str(self.game.default_bot(side)))
         return self.resolve_if_ready()
 
     def resolve_if_ready(self) -> bool:

@@ -1,5 +1,5 @@
-"""The dashboard's figures, estimates and charts as plain rows and series, from the
-`Game` and nothing else, so the numbers a player reads can be tested without a terminal.
+"""The dashboard's figures, estimates and charts as plain rows and series, from what the
+table's `TableGame` (game/port.py) lets the seat see and nothing else, so the numbers a player reads can be tested without a terminal.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import numpy as np
 from game.engine.types import SIDES
 from game.model.clock import parse_quarter
 from game.model.views import SideView
+from game.port import TableGame
 from game.present.figures import figure
 from game.present.risk import crisis_risk
 from game.present.words import side_label
-from game.session import Game
 
 # The dashboard's figures, in the order a player reads them.
 DASHBOARD_KEYS: tuple[str, ...] = (
@@ -51,10 +51,11 @@ class EstimateRow:
     unit: str
 
 
-def figure_rows(game: Game, side: str) -> list[FigureRow]:
+def figure_rows(game: TableGame, side: str) -> list[FigureRow]:
     """`side`'s own figures as the engine has them, with the change over the last turn."""
-    now = game.figures()[side]
-    before = game.figures(game.turn - 2)[side] if game.turn >= 1 else None
+    now = {name: fig.value for name, fig in game.view(side).own.items()}
+    before = ({name: fig.value for name, fig in game.view_at(game.turn - 1, side).own.items()}
+              if game.turn >= 1 else None)
     rows = []
     for name in DASHBOARD_KEYS:
         f = figure(name)
@@ -89,37 +90,33 @@ class Series:
     guide: bool = False  # a level to read the data against (drawn as a line, no markers)
 
 
-def _years(game: Game) -> np.ndarray:
+def _years(game: TableGame) -> np.ndarray:
     year, quarter = parse_quarter(game.scenario.clock.start)
     start = year + (quarter - 1) / 4
     return start + np.arange(game.turn + 1) / 4
 
 
-def view_at(game: Game, k: int, side: str) -> SideView:
-    """The view `side` had after k resolved turns (k = 0: the opening), under the rules
-    in force then."""
-    return game.view_at(k, side)
-
-
-def chart_series(game: Game, seat: str | None, metric: str) -> list[Series]:
-    """Series over time for the chart. A player (`seat`) sees its own truth and the other
-    side's estimates as they stood each quarter; a spectator (`seat` None) sees both."""
+def chart_series(game: TableGame, seat: str | None, metric: str) -> list[Series]:
+    """Series over time for the chart, from the views each quarter as they were seen then.
+    A player (`seat`) sees its own truth and the other side's estimates as they stood each
+    quarter; a spectator (`seat` None) sees both sides' truth."""
     x = _years(game)
     ks = range(game.turn + 1)
     if metric == "tension":
-        y = np.array([float(game.opening.tension[0])]
-                     + [game.summary(k).tension_after for k in range(game.turn)])
-        onset = crisis_risk(game.rules.params, float(y[-1])).onset
+        y = np.array([game.view_at(k, seat or "us").tension for k in ks])
+        risk = crisis_risk(game.rules.params, float(y[-1]))
+        if not risk.possible:  # no hazard in this scenario: no level to read against
+            return [Series("Tension", None, x, y)]
         return [Series("Tension", None, x, y),
-                Series(f"crisis risk from {onset:g}", None, x, np.full_like(x, onset),
+                Series(f"crisis risk from {risk.onset:g}", None, x, np.full_like(x, risk.onset),
                        estimated=True, guide=True)]
     scale = figure(metric).scale
     out = []
     for side in SIDES:
         if seat is None or side == seat:
-            y = np.array([game.figures(k - 1)[side][metric] for k in ks]) * scale
+            y = np.array([game.view_at(k, side).own[metric].value for k in ks]) * scale
             out.append(Series(side_label(side), side, x, y))
         else:
-            y = np.array([view_at(game, k, seat).other[metric].value for k in ks]) * scale
+            y = np.array([game.view_at(k, seat).other[metric].value for k in ks]) * scale
             out.append(Series(f"{side_label(side)} (est.)", side, x, y, estimated=True))
     return out

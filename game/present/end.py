@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.types import SIDES
+from game.port import TableGame
 from game.present.outcome import (
     attribute,
     attribution_sentence,
@@ -16,7 +17,6 @@ from game.present.outcome import (
     sudden_death_sentence,
 )
 from game.present.words import TERM_WORDS
-from game.session import Game
 
 
 @dataclass
@@ -28,15 +28,15 @@ class EndSummary:
     terms: dict[str, list[tuple[str, float]]]  # side -> (term words, points over or under par)
 
 
-def term_points(game: Game) -> dict[str, dict[str, float]]:
+def term_points(game: TableGame) -> dict[str, dict[str, float]]:
     """Each side's points by score term after the last turn played (none before)."""
-    if not game.history:
+    if game.turn == 0:
         return {side: {} for side in SIDES}
     last = game.summary(game.turn - 1)
     return {side: {t.name: t.game_points for t in last.sides[side].terms} for side in SIDES}
 
 
-def end_summary(game: Game) -> EndSummary:
+def end_summary(game: TableGame) -> EndSummary:
     """Who won and why, from the engine's outcome facts."""
     outcome = game.outcome()
     points = term_points(game)

@@ -8,14 +8,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine import events
 from game.engine.orders import POLICY_SCALE
 from game.engine.params import Params
 from game.engine.tables import lookup
 from game.engine.tension import policy_jump
 from game.engine.types import CHINA, US, side_index
 from game.present.words import POLICY_VOCABULARY, Policy
-from game.session import Game
 
 PERCENT_STEP = 10.0  # one key press on a percent policy
 
@@ -43,10 +41,6 @@ def _table(p: Params, name: str, side: int, level: float) -> float:
 
 def _side(p: Params, name: str, side: int) -> float:
     return float(np.ravel(np.asarray(getattr(p, name))[..., side])[0])
-
-
-def params_in_force(game: Game) -> Params:
-    return events.effective_params(game.state, game.rules.params, game.rules.deck)
 
 
 def effect(spec: PolicySpec, value: float, p: Params) -> str:

@@ -19,11 +19,15 @@ class CrisisRisk:
     onset: float  # tension above which each quarter carries a chance of crisis
     threshold: float  # tension at which that chance peaks
     chance: float  # the chance of a crisis breaking out this quarter, 0-1
+    possible: bool = True  # False: the scenario's rules carry no crisis at any tension
 
     @property
     def text(self) -> str:
         """`risk from 60: 18%/q` (a quarter, as in $B/q); below the onset, `risk from 60:
-        none yet`. Short: the meter's whole line fits 80 columns."""
+        none yet`; `no crisis in this scenario` where the hazard is nil (the tutorial).
+        Short: the meter's whole line fits 80 columns."""
+        if not self.possible:
+            return "no crisis in this scenario"
         now = percent(self.chance, 0) + "/q" if self.chance > 0 else "none yet"
         return f"risk from {self.onset:g}: {now}"
 
@@ -36,4 +40,5 @@ def crisis_risk(params: Params, tension: float) -> CrisisRisk:
     """The hazard at `tension` under `params` (a single game's rules)."""
     return CrisisRisk(onset=_one(shared(params.crisis_onset)),
                       threshold=_one(shared(params.crisis_threshold)),
-                      chance=_one(hazard(np.array([tension]), params)))
+                      chance=_one(hazard(np.array([tension]), params)),
+                      possible=_one(hazard(np.array([100.0]), params)) > 0)

@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from game.engine.types import SIDES
+from game.port import TableGame
 from game.present.figures import figure
 from game.present.numbers import signed
 from game.present.words import SOURCE_TAGS, cause_words
-from game.session import Game
 from game.summary import EventFact, TurnSummary
 
 
@@ -36,13 +36,13 @@ def _item(s: TurnSummary, e: EventFact) -> NewsItem:
     return NewsItem(s.turn, s.date, e.title, e.text, e.major, e.source, e.effects)
 
 
-def events_of_turn(game: Game, turn: int) -> list[NewsItem]:
+def events_of_turn(game: TableGame, turn: int) -> list[NewsItem]:
     """The cards that fired at the end of `turn` (their effects act from the next one)."""
     s = game.summary(turn)
     return [_item(s, e) for e in s.events]
 
 
-def acting_in_turn(game: Game, turn: int) -> list[NewsItem]:
+def acting_in_turn(game: TableGame, turn: int) -> list[NewsItem]:
     """The cards whose effects applied during `turn`, with the quarter each fired in."""
     out = []
     for card_id in game.summary(turn).active:
@@ -53,7 +53,7 @@ def acting_in_turn(game: Game, turn: int) -> list[NewsItem]:
     return out
 
 
-def news(game: Game) -> list[NewsItem]:
+def news(game: TableGame) -> list[NewsItem]:
     """Every event that fired so far, newest first (events are public: both sides see)."""
     items: list[NewsItem] = []
     for t in range(game.turn - 1, -1, -1):
@@ -86,7 +86,7 @@ class TurnReport:
     scores: dict[str, tuple[float, float]] = field(default_factory=dict)  # side: (now, change)
 
 
-def causes_text(game: Game, s: TurnSummary, figure_name: str,
+def causes_text(game: TableGame, s: TurnSummary, figure_name: str,
                 causes: Mapping[str, float]) -> str:
     """`+0.61 new chips, −0.19 retired`: each cause with its signed amount; the events'
     share names the cards in force."""
@@ -96,13 +96,13 @@ def causes_text(game: Game, s: TurnSummary, figure_name: str,
             continue
         words = cause_words(figure_name, cause, value)
         if cause == "events" and s.active:
-            words = "events in force: " + ", ".join(game.event_card(c).title
-                                                    for c in s.active)
+            titles = dict(zip(game.rules.deck.ids, game.rules.deck.titles, strict=True))
+            words = "events in force: " + ", ".join(titles.get(c, c) for c in s.active)
         parts.append(f"{signed(value)} {words}")
     return ", ".join(parts)
 
 
-def turn_report(game: Game, turn: int, seat: str | None) -> TurnReport:
+def turn_report(game: TableGame, turn: int, seat: str | None) -> TurnReport:
     """What changed in `turn` (0-based, resolved) and why. A player sees its own side;
     a spectator (`seat` None) sees both."""
     s = game.summary(turn)

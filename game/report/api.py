@@ -47,7 +47,7 @@ def debrief(game: Game, fmt: Format = "html") -> str:
 
 def comparison(games: Sequence[Game], labels: Sequence[str] | None = None,
                fmt: Format = "html") -> str:
-    """2-6 games side by side; the first is the reference."""
+    """2 to MAX_GAMES games side by side; the first is the reference."""
     from game.report.compare_render import comparison_html, comparison_markdown
 
     try:
@@ -68,7 +68,7 @@ def briefing(scenario: Scenario, fmt: Format = "html") -> str:
 
 def write_report(games: Sequence[Game], path: str | Path,
                  labels: Sequence[str] | None = None, force: bool = False) -> Path:
-    """A debrief (one game) or a comparison (2-6) written to `path`, its format from the
+    """A debrief (one game) or a comparison (2 to MAX_GAMES) written to `path`, its format from the
     suffix. Nothing is written unless the whole report was built."""
     fmt = report_format(path)
     if not games:

@@ -12,7 +12,7 @@ from game.model.orders import Orders
 from game.report.facts import POLICY_LABELS, SIDE_NAMES, Debrief, build_debrief, policy_word
 from game.session import Game
 
-MIN_GAMES, MAX_GAMES = 2, 6
+MIN_GAMES, MAX_GAMES = 2, 16  # a workshop's tables; the server hosts more, chosen
 DIVERGENT_TURNS_SHOWN = 6
 ALLOCATION_GAP = 0.02  # budget shares closer than this are the same decision
 TRAINING_GAP = 0.05

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from game.engine.types import SIDES
 from game.files import MARKDOWN_MARK
 from game.present.figures import figure
 from game.present.numbers import number, points
@@ -20,6 +23,7 @@ COMPARISON_SECTIONS: tuple[tuple[str, str], ...] = (
     ("divergence", "Where the decisions diverged"),
     ("questions", "Discussion questions"),
 )
+COLUMNS_GAMES = 6  # games shown as columns of the outcomes; more: one row per game
 # Final figures in the outcomes table: metric, side.
 OUTCOME_FIGURES: tuple[tuple[str, str], ...] = (
     ("compute", "us"), ("compute", "china"), ("inventory", "us"), ("inventory", "china"),
@@ -46,6 +50,36 @@ def outcome_rows(c: Comparison) -> list[list[str]]:
         rows.append([f"{f.words}, {SIDE_NAMES[side]}",
                      *(f.text(d.series[metric][side][-1] / f.scale) for d in c.debriefs)])
     return rows
+
+
+@dataclass(frozen=True)
+class OutcomeTable:
+    caption: str  # "" for the first
+    header: list[str]
+    rows: list[list[str]]
+    numeric: tuple[int, ...]  # columns of numbers (right-aligned in HTML)
+
+
+def outcome_tables(c: Comparison) -> list[OutcomeTable]:
+    """The outcomes: one column per game for up to COLUMNS_GAMES games; beyond that one row
+    per game, in three tables (the result, the US bloc's figures, China's), since a table
+    with a column per game would be too wide to read (a workshop of ten tables)."""
+    rows = outcome_rows(c)
+    n = len(c.labels)
+    if n <= COLUMNS_GAMES:
+        return [OutcomeTable("", ["", *c.labels], rows, tuple(range(1, n + 1)))]
+    general, figures = rows[:len(rows) - len(OUTCOME_FIGURES)], rows[-len(OUTCOME_FIGURES):]
+    tables = [OutcomeTable("", ["Game", *(r[0] for r in general)],
+                           [[label, *(r[k + 1] for r in general)]
+                            for k, label in enumerate(c.labels)], (2, 3, 5, 6))]
+    for side in SIDES:
+        mine = [(figure(metric).words, row) for (metric, s), row
+                in zip(OUTCOME_FIGURES, figures, strict=True) if s == side]
+        tables.append(OutcomeTable(
+            f"{SIDE_NAMES[side]} at the end", ["Game", *(words for words, _ in mine)],
+            [[label, *(row[k + 1] for _, row in mine)] for k, label in enumerate(c.labels)],
+            tuple(range(1, len(mine) + 1))))
+    return tables
 
 
 def games_rows(c: Comparison) -> list[list[str]]:
@@ -100,9 +134,12 @@ def comparison_html(c: Comparison) -> str:
             h2("games"),
             table(GAMES_HEADER, [[esc(x) for x in row] for row in games_rows(c)])]
     body += [f"<p><strong>Note:</strong> {esc(n)}</p>" for n in c.notes]
-    body += [h2("outcomes"),
-             table(["", *map(esc, c.labels)], [[esc(x) for x in row] for row in outcome_rows(c)],
-                   numeric=tuple(range(1, len(c.labels) + 1)))]
+    body.append(h2("outcomes"))
+    for ot in outcome_tables(c):
+        if ot.caption:
+            body.append(f"<h3>{esc(ot.caption)}</h3>")
+        body.append(table([esc(h) for h in ot.header],
+                          [[esc(x) for x in row] for row in ot.rows], numeric=ot.numeric))
     body += [h2("charts"), '<div class="charts">']
     for chart in overlay_charts(c.debriefs, c.labels, c.dates, [0] * len(c.labels)):
         body.append(f"<figure>{render(chart)}</figure>")
@@ -139,7 +176,10 @@ def comparison_markdown(c: Comparison) -> str:
     out += md_table(GAMES_HEADER, games_rows(c))
     out += [f"**Note:** {t(n, line_start=False)}\n" for n in c.notes]
     out += [f"## {sec['outcomes']}", ""]
-    out += md_table(["", *c.labels], outcome_rows(c))
+    for ot in outcome_tables(c):
+        if ot.caption:
+            out += [f"### {t(ot.caption, line_start=False)}", ""]
+        out += md_table(ot.header, ot.rows)
     out += [f"## {sec['charts']}", ""]
     for chart in overlay_charts(c.debriefs, c.labels, c.dates, [0] * len(c.labels)):
         out += chart_table(chart)

@@ -9,6 +9,7 @@ here: the engine decided it and the summary states it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from game.engine.metrics import METRICS
@@ -115,6 +116,18 @@ class Debrief:
     crises: list[str] = field(default_factory=list)  # each crisis that broke out, graded
 
 
+def played_by(game: Game, side: str) -> str:
+    """Who played `side`, from who gave its orders each quarter: "bot:hawk", or, when
+    that changed (a deadline's default bot, a seat taken over), "human (20 quarters),
+    bot:balanced (4 quarters)"."""
+    own = str(game.players[side])
+    counts = Counter(r.players.get(side, own) for r in game.history) or Counter([own])
+    if len(counts) == 1:
+        return next(iter(counts))
+    return ", ".join(f"{player} ({n} quarter{'s' if n != 1 else ''})"
+                     for player, n in counts.most_common())
+
+
 def build_debrief(game: Game) -> Debrief:
     from game.report.questions import questions
 
@@ -127,7 +140,7 @@ def build_debrief(game: Game) -> Debrief:
         scenario=game.scenario.name,
         description=game.scenario.description,
         seed=game.seed,
-        players={side: str(game.players[side]) for side in SIDES},
+        players={side: played_by(game, side) for side in SIDES},
         start=game.scenario.clock.start,
         undone=game.undone,
         outcome=outcome(game),

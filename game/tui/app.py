@@ -18,6 +18,7 @@ from collections.abc import Callable
 from textual import on, work
 from textual.binding import Binding
 
+from game.port import TableGame
 from game.session import Game
 from game.tui import hooks, present
 from game.tui.commands import GameCommands
@@ -101,6 +102,8 @@ class ComputeRaceApp(WatchMode):
 
     # --- starting -----------------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.WORKSHOP:
+            return  # the seat is joined first (game/tui/remote.py)
         game, humans = self._initial
         if game is not None:
             self.begin(game, humans)
@@ -112,16 +115,21 @@ class ComputeRaceApp(WatchMode):
     def begin(self, game: Game, humans: tuple[str, ...]) -> None:
         """Show `game` with `humans` at the keyboard, from its current turn."""
         self.game = game
-        self.stop_watch()
-        table = self.table = Table(LocalGame(game), humans, facilitated=self.facilitated)
-        self._to_base()
+        self.sit_at(LocalGame(game), humans)
         if self.facilitated:
             self._mark_facilitated(game)
-        self.dashboard = DashboardScreen(table, game)
+
+    def sit_at(self, game: TableGame, humans: tuple[str, ...]) -> None:
+        """Show `game` (played here or a workshop seat: the same screens) with `humans`
+        at the keyboard, from its current turn."""
+        self.stop_watch()
+        table = self.table = Table(game, humans, facilitated=self.facilitated)
+        self._to_base()
+        self.dashboard = DashboardScreen(table)
         self.push_screen(self.dashboard)
         self.refresh_bindings()
         if game.over:
-            self.push_screen(EndScreen(game))
+            self.push_screen(EndScreen(game, table.seat))
         elif table.hot_seat:
             assert table.seat is not None
             self._handover(Handover(table.seat, None))
@@ -143,11 +151,15 @@ class ComputeRaceApp(WatchMode):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # While the worker resolves a quarter, End turn and Undo are greyed (None: shown but
         # disabled) wherever they are bound to the app: keys, footer, palette.
+        if action in ("load_game", "new_game", "undo_turn") and self.WORKSHOP:
+            return False  # a workshop seat: the server holds the game
         busy = self.table is not None and self.table.busy
         if action in ("end_turn", "undo_turn") and busy:
             return None
         if action == "facilitator":  # the console belongs to a facilitated session only
             return self.facilitated
+        if action in ("save_game", "export_debrief"):  # a game played here, once loaded
+            return self.game is not None
         if action in ("auto_advance", "pace"):  # spectators only
             return self.watching()
         return True
@@ -156,7 +168,7 @@ class ComputeRaceApp(WatchMode):
     @on(OrdersRequested)
     def open_orders(self) -> None:
         table = self.table
-        if table is None or self.game is None:
+        if table is None:
             return
         if table.seat is None:
             return  # watching: the bots give the orders (the key is not offered)
@@ -164,7 +176,7 @@ class ComputeRaceApp(WatchMode):
             self.notify("The game is over.", timeout=3)
             return
         if not table.busy:
-            self.push_screen(OrdersScreen(table, self.game, table.seat, self.advisor_futures))
+            self.push_screen(OrdersScreen(table, table.seat, self.advisor_futures))
 
     @on(OrdersCommitted)
     def _orders_committed(self, message: OrdersCommitted) -> None:
@@ -180,8 +192,14 @@ class ComputeRaceApp(WatchMode):
         if table is None:
             self.notify("Start a game first.", severity="warning")
             return
-        if isinstance(self.screen, OrdersScreen) and not self.screen.commit():
-            return  # the orders screen shows what is wrong
+        screen = self.screen
+        if isinstance(screen, OrdersScreen):
+            # The draft is kept here and now: a message would arrive after the orders
+            # went in, and End turn would hand in the draft from before the edits.
+            if not screen.commit(post=False):
+                return  # the orders screen shows what is wrong
+            if screen.kept is not None:
+                self._orders_committed(OrdersCommitted(screen.side, screen.kept))
         try:
             step = table.end_turn()
         except NotNow as exc:
@@ -262,12 +280,13 @@ class ComputeRaceApp(WatchMode):
         self._follow(step)
 
     def _show_report(self, step: ShowReport, then: Callable[[], None] | None = None) -> None:
-        game = self.game
-        assert game is not None
+        assert self.table is not None
+        game = self.table.game
         report = present.turn_report(game, step.turn, step.side)
         moves = score_moves(game, step.turn)
         # A spectator (and everyone once the game is over) sees what both sides ordered.
-        orders = orders_table(game, step.turn) if step.side is None else None
+        orders = (orders_table(self.game, step.turn)
+                  if step.side is None and self.game is not None else None)
         # One report screen, installed so popping keeps it, refilled each turn: a new screen
         # each turn meant new widgets, styles and footer keys, most of a turn's redraw.
         screen = self._report_screen
@@ -287,8 +306,8 @@ class ComputeRaceApp(WatchMode):
 
     def _show_end(self) -> None:
         self._to_dashboard()
-        if self.game is not None:
-            self.push_screen(EndScreen(self.game))
+        if self.table is not None:
+            self.push_screen(EndScreen(self.table.game, self.table.seat))
 
     def _handover(self, step: Handover) -> None:
         table = self.table
@@ -309,10 +328,10 @@ class ComputeRaceApp(WatchMode):
                          callback=after)
 
     def show_briefing(self, side: str | None) -> None:
-        if self.table is None or self.game is None:
+        if self.table is None:
             return
         self.table.briefed.add(side)
-        self.push_screen(BriefingScreen(self.game, side))
+        self.push_screen(BriefingScreen(self.table.game, side))
 
     @on(BriefingRequested)
     def _briefing_requested(self) -> None:
@@ -332,8 +351,10 @@ class ComputeRaceApp(WatchMode):
             self.dashboard.refresh_view()
 
     def _autosave(self) -> None:
+        if self.game is None:  # a workshop seat: the server writes the record
+            return
         try:
-            hooks.autosave(self.game)  # type: ignore[arg-type]
+            hooks.autosave(self.game)
         except Exception as exc:  # never lose the game over a failed autosave
             self.notify(f"Autosave failed: {exc}", severity="warning", markup=False)
 
@@ -343,6 +364,10 @@ class ComputeRaceApp(WatchMode):
         table = self.table
         if table is None or table.game.turn == 0:
             self.notify("Nothing to undo: no turn has been played.", severity="warning")
+            return
+        if self.WORKSHOP:
+            self.notify("A workshop's quarters are resolved on its server: ask the "
+                        "facilitator.", severity="warning")
             return
         if table.busy:  # check_action greys it; a direct call still must not undo mid-turn
             return

@@ -29,6 +29,7 @@ class FileCommands(App[int]):
 
     game: Game | None
     table: Table | None
+    WORKSHOP = False  # True: a seat joined at a workshop server (no local game, no files)
 
     def _default_path(self, suffix: str) -> str:
         game = self.game
@@ -94,7 +95,7 @@ class FileCommands(App[int]):
 
     def action_quit(self) -> None:  # type: ignore[override]
         table = self.table
-        if table is None or table.game.over or not table.unsaved():
+        if table is None or table.game.over or self.WORKSHOP or not table.unsaved():
             self.exit(0)
             return
 

@@ -8,19 +8,26 @@ and the presentation functions that still read a whole `Game`.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
+from game.analysis.forecast import Forecast
+from game.engine import events
+from game.engine.params import Params
+from game.engine.rules import Rules
 from game.model.orders import Orders
 from game.model.scenario import Scenario
 from game.model.views import SideView
 from game.port import ResolvedListener
 from game.session import Game
+from game.summary import Outcome, TermFact, TurnSummary, opening_terms
 
 
 class LocalGame:
     """`TableGame` over a `Game` in this process."""
 
     resolves_here = True
+    reveals_at_end = True
 
     def __init__(self, game: Game) -> None:
         self.game = game
@@ -58,6 +65,33 @@ class LocalGame:
     def view(self, side: str) -> SideView:
         return self.game.view(side)
 
+    def view_at(self, turns: int, side: str) -> SideView:
+        return self.game.view_at(turns, side)
+
+    def summary(self, turn: int) -> TurnSummary:
+        return self.game.summary(turn)
+
+    def opening_terms(self) -> Mapping[str, tuple[TermFact, ...]]:
+        """The goals at the opening, as the engine scores them (every goal at par)."""
+        return opening_terms(self.game.opening, self.game.rules)
+
+    def outcome(self) -> Outcome:
+        return self.game.outcome()
+
+    @property
+    def rules(self) -> Rules:
+        return self.game.rules
+
+    def params_in_force(self) -> Params:
+        return events.effective_params(self.game.state, self.game.rules.params,
+                                       self.game.rules.deck)
+
+    def forecast(self, side: str, orders: Orders, futures: int) -> Forecast:
+        return self.game.forecast(side, orders, futures=futures)
+
+    def status_note(self) -> str:
+        return ""
+
     def last_orders(self, side: str) -> Orders:
         return self.game.last_orders(side)
 
@@ -86,3 +120,4 @@ class LocalGame:
 
     def save(self, path: Path) -> Path:
         return self.game.save(path)
+

@@ -18,6 +18,15 @@ class TurnResolved(Message):
         self.seconds = seconds
 
 
+class SeatChanged(Message):
+    """A workshop seat heard from its server (whose orders, a pause, the connection);
+    `resolved`: a quarter the server resolved that no worker of this app waits on."""
+
+    def __init__(self, resolved: int | None = None) -> None:
+        super().__init__()
+        self.resolved = resolved
+
+
 class TurnFailed(Message):
     """Resolving the turn raised; the game is unchanged."""
 

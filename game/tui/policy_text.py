@@ -7,7 +7,6 @@ from game.present.policy_text import (
     PERCENT_STEP,
     PolicySpec,
     effect,
-    params_in_force,
     specs,
     tension_jump,
     tension_per_step,
@@ -16,5 +15,5 @@ from game.present.words import POLICY_VOCABULARY
 
 LABELS: dict[str, str] = {p.name: p.label for ps in POLICY_VOCABULARY.values() for p in ps}
 
-__all__ = ["LABELS", "PERCENT_STEP", "PolicySpec", "effect", "params_in_force", "specs",
+__all__ = ["LABELS", "PERCENT_STEP", "PolicySpec", "effect", "specs",
            "tension_jump", "tension_per_step"]

@@ -11,14 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.rules import SCORE_TERMS
-from game.engine.score import score_terms
 from game.engine.types import SIDES
 from game.model.clock import parse_quarter
+from game.port import TableGame
 from game.present.dashboard import Series
 from game.present.words import TERM_LABELS, side_label
-from game.session import Game
-from game.summary import TermFact, opening_outcome
+from game.summary import TermFact
 
 # What the score means, in one sentence: the same words in F1 (help), README ("Winning"),
 # the tutorial's lesson 8 and the end screen (tests/tui/test_score.py keeps them equal).
@@ -41,27 +39,18 @@ class Board:
     scores: Mapping[str, float]  # side -> score (a crisis or a sudden death included)
 
 
-def opening_terms(game: Game) -> dict[str, tuple[TermFact, ...]]:
-    """The goals at the opening, as the engine scores them (every goal at par)."""
-    t = score_terms(game.opening, game.rules.victory, None)
-    return {side: tuple(TermFact(name, float(t.raw[0, i, k]), float(t.par[0, i, k]),
-                                 float(t.gain[0, i, k]), float(t.weight[0, i, k]),
-                                 float(t.points[0, i, k]), float(t.points[0, i, k]))
-                        for k, name in enumerate(SCORE_TERMS))
-            for i, side in enumerate(SIDES)}
-
-
-def board(game: Game, turns: int | None = None) -> Board:
+def board(game: TableGame, turns: int | None = None) -> Board:
     """The score after `turns` resolved quarters (default: all played so far)."""
     played = game.turn if turns is None else turns
     if played == 0:
-        return Board("", opening_terms(game), opening_outcome(game.opening, game.rules).scores)
+        terms = game.opening_terms()
+        return Board("", terms, game.view_at(0, next(iter(terms))).scores)
     summary = game.summary(played - 1)
     return Board(summary.date, {side: summary.sides[side].terms for side in SIDES},
                  summary.outcome.scores)
 
 
-def score_moves(game: Game, turn: int) -> dict[str, list[tuple[str, float]]]:
+def score_moves(game: TableGame, turn: int) -> dict[str, list[tuple[str, float]]]:
     """Per side, the goals whose points moved in quarter `turn`, largest first:
     [("Capability lead", +1.2), ...]. Their sum is the score's change (bar a crisis or a
     sudden death, which set the score outright)."""
@@ -75,7 +64,7 @@ def score_moves(game: Game, turn: int) -> dict[str, list[tuple[str, float]]]:
     return out
 
 
-def score_series(game: Game) -> list[Series]:
+def score_series(game: TableGame) -> list[Series]:
     """Each side's score after every quarter so far (the opening first): it is public."""
     year, quarter = parse_quarter(game.scenario.clock.start)
     x = year + (quarter - 1) / 4 + np.arange(game.turn + 1) / 4
@@ -94,6 +83,8 @@ def term_par(term: TermFact) -> str:
 
 
 def _goal_number(name: str, value: float) -> str:
+    if value != value:  # NaN: withheld by the fog of war (a workshop seat)
+        return "?"
     if name == "capability":
         return f"{value:+.2f}".replace("-", "−")
     return f"{value:.0%}"

@@ -152,10 +152,12 @@ class Table:
         self.handed_in.clear()
         self.drafts = {side: self.game.last_orders(side) for side in self.humans}
         if self.game.over:
-            # The fog lifts: everyone reads the full report, then the end screen.
+            # Here the fog lifts: everyone reads the full report, then the end screen. A
+            # workshop seat reads its own side's (the server keeps the fog).
             for side in self.reported:
                 self.reported[side] = self.game.turn
-            return ShowReport(turn, None, then_end=True)
+            return ShowReport(turn, None if self.game.reveals_at_end else self.seat,
+                              then_end=True)
         if self.hot_seat:
             previous, self.seat = self.seat, self.humans[0]
             return Handover(self.humans[0], previous)

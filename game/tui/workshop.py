@@ -5,24 +5,27 @@ both sides' orders as they come in, the journal).
 The seat's connection (game.net.remote.RemoteSeat) runs on its own thread; it calls back
 here with `call_from_thread`, and every request to the server goes out from a worker
 thread, so the screen never waits on the network.
+
+The app around it (`JoinApp`, game/tui/remote.py) asks for the code when none was given,
+and opens this screen for a facilitator's code, the screens of local play for a team's.
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from game.net.client import RequestRefused
 from game.net.remote import RemoteSeat
 from game.present.figures import figure
-from game.tui.code_entry import CodeScreen
 
 COLUMNS = ("table", "quarter", "awaiting", "clock", "scores (US · China)", "tension",
            "seats connected")
@@ -76,29 +79,27 @@ def overview_cells(row: dict[str, Any]) -> tuple[str, ...]:
             clock, scores, f"{row['tension']:.0f}", ", ".join(row["connected"]))
 
 
-class WorkshopApp(App[None]):
+class WorkshopScreen(Screen[None]):
     """Overview of all tables plus the console of the facilitator's table."""
 
-    TITLE = "Compute Race workshop"
     BINDINGS = [
         Binding("p", "pause", "Pause/resume"),
         Binding("d", "deadline", "Deadline"),
         Binding("i", "inject", "Inject here"),
         Binding("a", "inject_all", "Inject at all"),
         Binding("e", "debrief", "Export debrief"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
-    CSS = """
-    #status { height: auto; padding: 0 1; background: $boost; }
-    #overview { height: auto; max-height: 60%; }
-    #console { height: 1fr; padding: 0 1; border-top: solid $accent; }
+    DEFAULT_CSS = """
+    WorkshopScreen #status { height: auto; padding: 0 1; background: $boost; }
+    WorkshopScreen #overview { height: auto; max-height: 60%; }
+    WorkshopScreen #console { height: 1fr; padding: 0 1; border-top: solid $accent; }
     """
 
-    def __init__(self, url: str, seat: RemoteSeat | None = None) -> None:
+    def __init__(self, seat: RemoteSeat) -> None:
         super().__init__()
-        self.url = url
-        self.seat = seat if seat is not None else RemoteSeat(url, "")
-        self.own_table = 1
+        assert seat.welcome is not None and seat.welcome.seat == "facilitator"
+        self.seat, self.own_table = seat, seat.welcome.table
+        self.sub_title = f"{seat.welcome.title} · facilitator of table {self.own_table}"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -109,28 +110,16 @@ class WorkshopApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns(*COLUMNS)
-        if self.seat.welcome is None:  # no code given: ask for it first
-            self.push_screen(CodeScreen(self.url), self.attach)
-        else:
-            self.attach(self.seat)
-
-    def attach(self, seat: RemoteSeat | None) -> None:
-        if seat is None or seat.welcome is None:
-            return
-        self.seat, self.own_table = seat, seat.welcome.table
-        if seat.welcome.seat != "facilitator":  # a team's code typed in a browser tab
-            from game.tui.screens.remote_seat import RemoteSeatScreen
-
-            self.push_screen(RemoteSeatScreen(seat))
-            return
-        self.sub_title = f"{seat.welcome.title} · facilitator of table {self.own_table}"
-        seat.listeners.append(lambda: self.call_from_thread(self.refresh_all))
+        self.seat.listeners.append(self._arrived)
         self.refresh_all()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in FACILITATOR_ACTIONS:  # not offered to a team's seat
-            return self.seat.welcome is not None and self.seat.welcome.seat == "facilitator"
-        return True
+    def on_unmount(self) -> None:
+        if self._arrived in self.seat.listeners:
+            self.seat.listeners.remove(self._arrived)
+
+    def _arrived(self) -> None:  # the network thread
+        with contextlib.suppress(RuntimeError):  # the app has stopped
+            self.app.call_from_thread(self.refresh_all)
 
     # --- drawing ----------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -172,16 +161,17 @@ class WorkshopApp(App[None]):
     # --- actions: each request leaves from a worker thread ------------------------------
     @work(thread=True, group="request")
     def send(self, kind: str, done: str, **fields: Any) -> None:
+        call = self.app.call_from_thread
         try:
             ack = self.seat.request(kind, **fields)
         except RequestRefused as refused:
-            self.call_from_thread(self.notify, refused.error.message, severity="error")
+            call(self.notify, refused.error.message, severity="error")
             return
         except ConnectionError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error")
+            call(self.notify, str(exc), severity="error")
             return
         message = done.format(**ack.detail) if "{" in done else done
-        self.call_from_thread(self.notify, message)
+        call(self.notify, message)
 
     def _row(self, number: int) -> dict[str, Any] | None:
         overview = self.seat.overview
@@ -209,7 +199,7 @@ class WorkshopApp(App[None]):
             self.send("deadline", f"table {number}: deadline set", seconds=seconds,
                       table=number)
 
-        self.push_screen(AskDialog(f"Seconds until the default bots fill in missing orders "
+        self.app.push_screen(AskDialog(f"Seconds until the default bots fill in missing orders "
                                    f"at table {number}:", "e.g. 120"), chosen)
 
     def _ask_card(self, all_tables: bool) -> None:
@@ -224,7 +214,7 @@ class WorkshopApp(App[None]):
                 self.send("inject", f"{answer} injected at {where}", event=answer,
                           table=number, all_tables=all_tables)
 
-        self.push_screen(AskDialog(f"Card to fire at the end of the quarter at {where} "
+        self.app.push_screen(AskDialog(f"Card to fire at the end of the quarter at {where} "
                                    f"({', '.join(deck)}):", "card id"), chosen)
 
     def action_inject(self) -> None:
@@ -237,6 +227,4 @@ class WorkshopApp(App[None]):
         self.send("debrief", "debrief of tables {tables} written to {path} on the server",
                   format="html")
 
-    def on_unmount(self) -> None:
-        self.seat.listeners.clear()
-        self.seat.close()
+

@@ -50,11 +50,15 @@ async def test_the_us_client_never_receives_chinas_true_figures_or_orders(tmp_pa
                 await china.request("submit", turn=turn, orders=orders)
                 await until(us, lambda: us.table.awaiting == ["us"])
                 mine = (await us.request("suggest")).detail["orders"]
+                # the advisor and the history behind the charts and reports pass the fog too
+                await us.request("advise", orders=mine, futures=50)
                 await us.request("submit", turn=turn, orders=mine)
                 await until(us, lambda t=turn: us.table.turn == t + 1)
+                await us.request("history", since=0)
         game: Game = srv.workshop.tables[0].game
 
     assert game.turn == 4 and len(received) > 10
+    assert sum('"summaries"' in text for text in received) == 4  # the history was sent
     seen = [n for text in received for n in numbers(json.loads(text))]
     opening = game.figures(-1)["china"]  # public: the scenario file gives it
     for turn in range(game.turn):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 
 import aiohttp
 import pytest
@@ -62,6 +64,9 @@ BAD = [
      "refused"),
     ('{"type": "hello", "protocol": 1, "code": "x"}', "protocol"),
     ('{"type": "suggest", "id": 8, "player": "bot:nobody"}', "refused"),
+    ('{"type": "history", "id": 10, "since": -1}', "malformed"),
+    ('{"type": "advise", "id": 11, "orders": {}, "futures": 100000}', "malformed"),
+    ('{"type": "advise", "id": 12, "orders": {"allocation": {"chips": 2}}}', "refused"),
     (json.dumps({"type": "submit", "id": 9, "turn": 0,
                  "orders": {"note": "x" * MAX_MESSAGE_BYTES}}), "oversized"),
 ]
@@ -127,3 +132,14 @@ async def test_another_protocol_version_is_refused_by_name(tmp_path):
         reply = parse_server((await ws.receive(timeout=STEP_S)).data)
         assert reply.type == "error" and reply.reason == "protocol"
         assert f"protocol {PROTOCOL_VERSION}" in reply.message
+
+
+@pytest.mark.parametrize(("url", "words"), [
+    ("notaurl", "'notaurl' is not a server address"),
+    ("http://127.0.0.1:1", "cannot reach 127.0.0.1:1 (connection refused)"),
+])
+def test_join_at_a_wrong_address_says_what_is_wrong_and_exits_2(url, words):
+    done = subprocess.run([sys.executable, "-m", "game", "join", url, "--code", "X"],
+                          capture_output=True, text=True, timeout=STEP_S * 2)
+    assert done.returncode == 2 and words in done.stderr
+    assert "ssl:default" not in done.stderr and "Traceback" not in done.stderr

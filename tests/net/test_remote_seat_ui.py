@@ -1,23 +1,37 @@
 """Pilot tests of a team's remote seat (`join URL --code <team code>`) against a live
-local server, the other side played headless by a bot client."""
+local server, the other side played headless by a bot client: the very screens of local
+play (dashboard and its charts, orders and the advisor, the turn report, the end screen),
+fed only what the server sends the seat."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import gc
+import math
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Label, Static
 
 from game.net.headless import play_seat
 from game.net.remote import RemoteSeat
-from game.net.remote_game import NotYours
+from game.net.remote_game import NotYours, RemoteGame
 from game.session import Game
-from game.tui.screens.remote_seat import RemoteSeatApp, RemoteSeatScreen
+from game.tui import present
+from game.tui.dialogs.event import EventDialog
+from game.tui.remote import JoinApp
+from game.tui.screens.briefing import BriefingScreen
+from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.end import EndScreen
+from game.tui.screens.orders import OrdersScreen
+from game.tui.screens.report import ReportScreen
+from game.tui.widgets.advisor import AdvisorPanel
 from game.tui.widgets.allocation import AllocationEditor
-from tests.net.helpers import STEP_S, serve_process, stop_process
+from game.tui.widgets.chart import TrendChart
+from game.tui.widgets.figures import EstimatesPanel
+from tests.net.helpers import STEP_S, seat, serve_process, stop_process
 from tests.net.test_workshop_ui import settle
+from tests.tui.test_score import rendered
 
 
 @pytest.fixture
@@ -32,63 +46,125 @@ def games_alive() -> set[int]:
     return {id(o) for o in gc.get_objects() if isinstance(o, Game)}
 
 
-def shown(screen: RemoteSeatScreen, widget: str) -> str:
-    return str(screen.query_one(widget, Static).render())
+def shown(app: JoinApp, widget: str) -> str:
+    return str(app.screen.query_one(widget, Static).render())
 
 
-async def test_a_team_plays_its_seat_over_the_network_to_the_end(server):
+def chart_heading(app: JoinApp) -> str:
+    return str(app.screen.query_one(TrendChart).query_one("#chart-title", Label).render())
+
+
+@contextlib.asynccontextmanager
+async def china_bot(server):
+    """China played headless by the balanced bot, for as long as the test runs."""
+    seats = server["tables"][0]["seats"]
+    task = asyncio.create_task(play_seat(server["url"], seats["china"], "bot:balanced",
+                                         lambda _text: None))
+    try:
+        yield task
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+
+
+async def test_a_team_plays_the_local_screens_over_the_network_to_the_end(server):
     seats = server["tables"][0]["seats"]
     before = games_alive()
     us = RemoteSeat(server["url"], seats["us"])
     await asyncio.to_thread(us.start)
-    china = asyncio.create_task(play_seat(server["url"], seats["china"], "bot:balanced",
-                                          lambda _text: None))
-    try:
-        app = RemoteSeatApp(us)
+    async with china_bot(server) as china:
+        app = JoinApp(server["url"], us)
         async with app.run_test(size=(120, 40)) as pilot:
-            await settle(pilot, lambda: isinstance(app.screen, RemoteSeatScreen))
-            screen = app.screen
-            assert isinstance(screen, RemoteSeatScreen)
-            game = screen.game
-            opening = game.last_orders("us")
-            await settle(pilot, lambda: "us" in game.awaiting)
-            assert "quarter 1/" in shown(screen, "#seat-status")
-            assert "your estimates" in shown(screen, "#seat-view")
+            # the briefing first, as in local play, then the dashboard
+            await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            game = app.table.game
+            assert isinstance(game, RemoteGame) and app.table.humans == ("us",)
+            assert "China: estimates" in rendered(app.screen.query_one(EstimatesPanel).content)
+            await settle(pilot, lambda: "Table 1 · awaiting ■ US bloc" in shown(app, "#status"))
+            assert app.check_action("undo_turn", ()) is False  # the server's game
+            assert app.check_action("save_game", ()) is False
 
-            # a changed allocation goes in with End turn, and the quarter resolves
-            screen.query_one(AllocationEditor).focus()
+            # orders: the advisor's forecast comes from the server, for the US view only
+            await pilot.press("o")
+            await settle(pilot, lambda: isinstance(app.screen, OrdersScreen))
+            advisor = app.screen.query_one(AdvisorPanel)
+            await settle(pilot, lambda: "in 4 quarters" in str(advisor.render()))
+            app.screen.query_one(AllocationEditor).focus()
             await pilot.press("right", "right")
-            await pilot.press("e")
-            await settle(pilot, lambda: game.turn == 1)
-            await settle(pilot, lambda: "quarter 2/" in shown(screen, "#seat-status"))
-            assert f"Report: {game.date_of(0)} resolved" in shown(screen, "#seat-report")
-            handed_in = game.last_orders("us")
-            assert handed_in.allocation != opening.allocation
-            assert screen.build() == handed_in  # the editors start from what went in
-            assert screen.query_one(AllocationEditor).budget == \
-                game.view("us").own["budget"].value  # this quarter's budget, not the first's
+            opening = game.last_orders("us")
+            await pilot.press("e")  # End turn from the orders screen: the draft goes in
 
-            # fog: the screen holds no Game and cannot read the other side's view
+            # the quarter resolves on the server; the US reads its own report
+            await settle(pilot, lambda: isinstance(app.screen, ReportScreen | EventDialog))
+            while not isinstance(app.screen, ReportScreen):
+                await pilot.press("enter")
+                await pilot.pause()
+            report = shown(app, "#report-text")
+            assert f"Turn report: {game.date_of(0)}" in report
+            lines = report.splitlines()
+            assert present.side_label("us") in lines  # its own side's figures and causes
+            assert present.side_label("china") not in lines  # not the other side's
+            assert game.last_orders("us").allocation != opening.allocation
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+
+            # the dashboard's chart: own truth and the estimates of China, two quarters
+            series = present.chart_series(game, "us", "compute")
+            assert [len(s.x) for s in series] == [2, 2]
+            assert series[1].estimated and series[1].label.endswith("China (est.)")
+            assert "China (est.)" in chart_heading(app)
+            await pilot.press("m", "m", "m")  # tension: the hazard's onset as a guide
+            assert "crisis risk from" in chart_heading(app)
+
+            # fog: no Game in this process, and the other side's history is refused
             assert games_alive() <= before
             with pytest.raises(NotYours):
-                game.view("china")
-            assert us.table is not None and us.table.facilitator is None
+                game.view_at(0, "china")
+            china_facts = game.summary(0).sides["china"]
+            assert set(china_facts.after) == {"score", "market_share", "revenue"}
+            assert not china_facts.causes
+            assert all(math.isnan(t.value) for t in china_facts.terms
+                       if t.name in ("capability", "compute_share"))
 
-            # the rest of the game: End turn each quarter until the final scores
-            while not game.over:
-                turn = game.turn
-                await settle(pilot, lambda t=turn: "us" in game.awaiting or game.turn != t
-                             or game.over)
-                if "us" in game.awaiting:
+            # the rest of the game: End turn each quarter, reports read, to the end screen
+            while not isinstance(app.screen, EndScreen):
+                if isinstance(app.screen, DashboardScreen) and not app.table.busy:
                     await pilot.press("e")
-                await settle(pilot, lambda t=turn: game.turn != t or game.over)
-            await settle(pilot, lambda: "Final scores" in shown(screen, "#seat-status"))
-            scores = game.view("us").scores
-            assert f"{scores['us']:.1f}" in shown(screen, "#seat-status")
-            assert screen.query_one(AllocationEditor).disabled
+                elif isinstance(app.screen, ReportScreen | EventDialog | BriefingScreen):
+                    await pilot.press("enter")
+                await pilot.pause(0.05)
+            end = " ".join(rendered(app.screen.query_one("#end-summary", Static).content).split())
+            outcome = game.outcome()
+            assert outcome.over
+            assert f"{outcome.scores['us']:.1f}" in end and "Each side starts at 50" in end
+            assert "seed" not in shown(app, "#end-title")  # the seed stays on the server
+            assert "China (est.)" in chart_heading(app)  # the fog stays at the end
+            assert games_alive() <= before
         await asyncio.wait_for(china, STEP_S)
-    finally:
-        china.cancel()
-        with contextlib.suppress(asyncio.CancelledError, Exception):
-            await china
-        us.close()
+
+
+async def test_a_quarter_the_deadline_resolves_shows_its_report_at_the_seat(server):
+    """The US never ends its turn: the facilitator's deadline has its bot fill in, and the
+    seat, not waiting on the quarter, still reads its report as local play shows it."""
+    us = RemoteSeat(server["url"], server["tables"][0]["seats"]["us"])
+    await asyncio.to_thread(us.start)
+    async with china_bot(server), \
+            seat(server["url"], server["tables"][0]["seats"]["facilitator"]) as facilitator:
+        app = JoinApp(server["url"], us)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            await facilitator.request("deadline", seconds=0.5)
+            await settle(pilot, lambda: isinstance(app.screen, ReportScreen | EventDialog))
+            assert app.table.game.turn == 1 and not app.table.busy
+            while not isinstance(app.screen, ReportScreen):
+                await pilot.press("enter")
+                await pilot.pause()
+            assert f"Turn report: {app.table.game.date_of(0)}" in shown(app, "#report-text")
+            await pilot.press("enter")
+            await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            assert "Table 1 · awaiting" in shown(app, "#status")  # the 80-column note

@@ -7,8 +7,9 @@ import asyncio
 import pytest
 
 from game.net.remote import RemoteSeat
-from game.tui.screens.remote_seat import RemoteSeatScreen
-from game.tui.workshop import WorkshopApp
+from game.tui.remote import JoinApp
+from game.tui.screens.briefing import BriefingScreen
+from game.tui.workshop import WorkshopScreen
 from tests.net.helpers import STEP_S, serve_process, stop_process
 
 
@@ -32,13 +33,14 @@ async def test_the_overview_shows_every_table_and_pause_reaches_the_server(serve
     us = RemoteSeat(server["url"], server["tables"][1]["seats"]["us"])
     await asyncio.to_thread(us.start)
     try:
-        app = WorkshopApp(server["url"], seat)
+        app = JoinApp(server["url"], seat)
         async with app.run_test(size=(120, 40)) as pilot:
-            table = app.query_one("DataTable")
+            await settle(pilot, lambda: isinstance(app.screen, WorkshopScreen))
+            table = app.screen.query_one("DataTable")
             await settle(pilot, lambda: table.row_count == 2)
             await settle(pilot, lambda: "us" in str(table.get_row_at(1)[-1]))
             assert table.get_row_at(0)[2] == "us, china"  # both sides awaited
-            assert "Table 1" in str(app.query_one("#console").render())
+            assert "Table 1" in str(app.screen.query_one("#console").render())
             await pilot.press("down", "p")  # pause table 2
             await settle(pilot, lambda: us.table is not None and us.table.paused)
             await settle(pilot, lambda: table.get_row_at(1)[3] == "paused")
@@ -56,22 +58,25 @@ async def test_the_overview_shows_every_table_and_pause_reaches_the_server(serve
 
 
 async def test_a_browser_seat_types_its_code_until_one_is_accepted(server):
-    app = WorkshopApp(server["url"])
+    app = JoinApp(server["url"])
     seats = server["tables"][0]["seats"]
     async with app.run_test(size=(120, 40)) as pilot:
         problem = app.screen.query_one("#problem")
         await pilot.press(*"bakodu-mitesa", "enter")
         await settle(pilot, lambda: "no seat has that code" in str(problem.render()))
         await pilot.press(*seats["facilitator"], "enter")
-        table = app.query_one("DataTable")
+        await settle(pilot, lambda: isinstance(app.screen, WorkshopScreen))
+        table = app.screen.query_one("DataTable")
         await settle(pilot, lambda: table.row_count == 2)
         assert "facilitator of table 1" in app.sub_title
 
 
 async def test_a_team_code_typed_in_a_browser_opens_that_side_s_seat(server):
-    app = WorkshopApp(server["url"])
+    app = JoinApp(server["url"])
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*server["tables"][1]["seats"]["china"], "enter")
-        await settle(pilot, lambda: isinstance(app.screen, RemoteSeatScreen))
-        assert app.screen.side == "china"
-        assert app.check_action("pause", ()) is False  # no facilitator keys at a team seat
+        await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+        assert app.table is not None and app.table.humans == ("china",)
+        assert "China" in app.sub_title
+        assert app.check_action("facilitator", ()) is False  # no console at a team seat
+        assert not any(isinstance(s, WorkshopScreen) for s in app.screen_stack)

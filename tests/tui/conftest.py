@@ -57,6 +57,16 @@ async def settle(pilot, app: ComputeRaceApp) -> None:
     await pilot.pause()
 
 
+async def until(pilot, ready: Callable[[], bool], pauses: int = 500) -> None:
+    """Let the app run until `ready()` holds: a condition, not a guess at how long a busy
+    machine needs (bounded, so a broken screen fails rather than hangs)."""
+    for _ in range(pauses):
+        if ready():
+            return
+        await pilot.pause()
+    assert ready()
+
+
 async def end_turn_to_report(pilot, app: ComputeRaceApp):
     """End the turn, close any event dialogs, and return the turn report screen."""
     from game.tui.dialogs.event import EventDialog

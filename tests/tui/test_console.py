@@ -18,7 +18,7 @@ from game.tui.present import format_value
 from game.tui.screens import DashboardScreen, ReportScreen
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.setup import HUMANS
-from tests.tui.conftest import TEST_FUTURES, settle, short_game
+from tests.tui.conftest import TEST_FUTURES, settle, short_game, until
 
 SIZE = (120, 40)
 
@@ -286,6 +286,6 @@ async def test_the_console_tabs_by_keyboard(make_app) -> None:
                                  ("f4", "tab-card", "cc-title"),
                                  ("f2", "tab-deck", "fac-deck")):
             await pilot.press(key)
-            await pilot.pause()
-            assert tabs.active == pane and app.focused is not None
-            assert app.focused.id == field
+            # the pane shows, then its first field takes the focus (after a refresh)
+            await until(pilot, lambda p=pane, f=field: tabs.active == p and
+                        app.focused is not None and app.focused.id == f)

@@ -75,3 +75,19 @@ async def test_the_title_screen_opens_at_its_top_at_80x24(tmp_path) -> None:
         assert screen.query_one("#title-scroll").scroll_y == 0
         assert screen.query_one("#game-title").region.y < 24
         assert screen.query_one("#scenario").region.bottom <= 24
+
+
+async def test_save_and_debrief_are_offered_only_once_a_game_is_loaded(make_app) -> None:
+    title = ComputeRaceApp(seed=1)
+    async with title.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        keys = {b.binding.action.removeprefix("app.")
+                for b in title.screen.active_bindings.values()
+                if title.check_action(b.binding.action.removeprefix("app."), ()) is not False}
+        assert "save_game" not in keys and "export_debrief" not in keys
+        assert "load_game" in keys
+    playing = make_app("us")
+    async with playing.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert playing.check_action("save_game", ()) and playing.check_action(
+            "export_debrief", ())

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from game.tui import present
-from game.tui.policy_text import params_in_force, specs, tension_jump
+from game.tui.local_game import LocalGame
+from game.tui.policy_text import specs, tension_jump
 from game.tui.shares import WHOLE, from_shares, rebalance
 from tests.tui.conftest import short_game
 
@@ -87,7 +88,7 @@ def test_chart_series_cover_every_quarter_and_mark_estimates():
 
 def test_policy_tension_follows_the_engine_rule():
     game = short_game()
-    p = params_in_force(game)
+    p = LocalGame(game).params_in_force()
     export = specs("us")[0]
     cost = float(game.rules.params.tension_cost[0, 0])
     assert tension_jump(export, 2, 3, p) == pytest.approx(cost)

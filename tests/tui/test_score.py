@@ -15,10 +15,12 @@ from game.engine.rules import SCORE_TERMS
 from game.engine.types import SIDES
 from game.model.loader import load_scenario
 from game.tui import present
+from game.tui.local_game import LocalGame
 from game.tui.score import SCORE_MEANING, board, score_moves, score_series, signed
 from game.tui.screens import DashboardScreen, ReportScreen
 from game.tui.screens.end import summary_text
 from game.tui.screens.help import MECHANICS
+from game.tui.screens.report import report_text
 from game.tui.screens.score import ScoreScreen
 from game.tui.widgets.score import ScorePanel
 from tests.tui.conftest import settle, short_game
@@ -77,7 +79,7 @@ async def test_the_score_screen_shows_value_par_weight_points_and_the_chart(make
 def test_the_score_series_is_the_engines_score_each_quarter() -> None:
     game = short_game("us")
     game.play_out(3)
-    series = score_series(game)
+    series = score_series(LocalGame(game))
     for s in series:
         assert s.y[0] == 50.0  # everyone starts at 50
         assert list(s.y[1:]) == [game.summary(t).outcome.scores[s.side] for t in range(3)]
@@ -87,9 +89,9 @@ def test_the_goals_that_moved_add_up_to_the_score_change() -> None:
     game = short_game("us")
     game.play_out(3)
     for turn in range(3):
-        before = board(game, turn).scores
+        before = board(LocalGame(game), turn).scores
         after = game.summary(turn).outcome.scores
-        for side, moves in score_moves(game, turn).items():
+        for side, moves in score_moves(LocalGame(game), turn).items():
             # Goals under 0.05 points are left out of the sentence, so a small remainder.
             assert sum(p for _, p in moves) == pytest.approx(after[side] - before[side],
                                                              abs=5 * 0.05)
@@ -105,7 +107,7 @@ async def test_the_report_breaks_the_score_line_into_goals(make_app) -> None:
             await pilot.press("enter")
             await pilot.pause()
         text = str(app.screen.query_one("#report-text", Static).render())
-        moves = score_moves(app.game, 0)
+        moves = score_moves(app.table.game, 0)
         for side in SIDES:
             goal, points = moves[side][0]
             line = next(line for line in text.splitlines()
@@ -126,6 +128,19 @@ def test_one_sentence_on_the_score_everywhere() -> None:
     assert sentence in flat(MECHANICS)
     game = short_game("us", turns=2)
     game.play_out()
-    end = summary_text(present.end_summary(game), board(game))
+    end = summary_text(present.end_summary(game), board(LocalGame(game)))
     assert sentence in flat(rendered(end).replace("\n", " "))
     assert "against the opening" not in flat(lesson.text)
+
+
+def test_the_score_lines_of_the_report_fit_80_columns() -> None:
+    report = present.TurnReport(0, "2025Q1", scores={"us": (60.2, 10.2), "china": (36.5, -13.5)})
+    moves = {"us": [("Inference market share", 6.0), ("Capability lead", 4.0),
+                    ("Economy (budget)", 0.3), ("Share of compute", -0.1),
+                    ("Stability", -0.1)], "china": []}
+    lines = report_text(report, moves).plain.splitlines()
+    first = lines.index(next(line for line in lines if line.startswith("  score ■")))
+    assert lines[first].startswith("  score ■ 60.2 (+10.2): inference market share +6.0")
+    assert lines[first + 1].startswith("      ")  # the goals go on, indented under it
+    assert "stability −0.1" in " ".join(lines) and "no goal moved" in " ".join(lines)
+    assert max(len(line) for line in lines) <= 72  # with the padding and scrollbar: 80

@@ -22,6 +22,7 @@ class StandIn:
     """A game that records what the table asks of it (a remote game would do the same)."""
 
     resolves_here = False
+    reveals_at_end = True  # the table's end: the fog lifts (a workshop seat's does not)
 
     def __init__(self, game: Game) -> None:
         self._game = game  # only for orders, views and dates
@@ -123,6 +124,15 @@ def test_one_side_reads_the_report_at_once_and_the_end_lifts_the_fog() -> None:
     assert table.resolved(game.resolve()) == ShowReport(1, None, then_end=True)
     with pytest.raises(NotNow, match="over"):
         table.end_turn()
+
+
+def test_a_workshop_seat_reads_its_own_last_report_the_fog_kept() -> None:
+    game = stand_in()
+    game.turns = 1
+    game.reveals_at_end = False  # the server keeps the fog to the end
+    table = Table(game, ("china",))
+    assert table.end_turn() == Resolve(here=False)
+    assert table.resolved(game.resolve()) == ShowReport(0, "china", then_end=True)
 
 
 def test_watching_resolves_with_no_orders_handed_in() -> None:

@@ -32,6 +32,17 @@ def test_the_risk_is_the_engines_hazard() -> None:
     assert above.threshold == float(params.crisis_threshold[0])
 
 
+def test_a_scenario_without_a_crisis_hazard_says_so() -> None:
+    # The tutorial's rules carry no crisis: the meter must not promise a risk from 60.
+    game = Game.new(load_scenario("tutorial"), seed=3, us="bot:balanced",
+                    china="human")
+    risk = crisis_risk(game.rules.params, 95.0)
+    assert not risk.possible and risk.chance == 0.0
+    assert risk.text == "no crisis in this scenario"
+    assert [s.label for s in chart_series(game, None, "tension")] == ["Tension"]
+    assert crisis_risk(short_game().rules.params, 0.0).possible  # the baseline carries one
+
+
 def test_the_tension_chart_draws_where_the_risk_starts() -> None:
     game = short_game()
     game.play_out(2)

@@ -8,12 +8,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Markdown
 
-from game.session import Game
+from game.port import TableGame
 from game.tui.present import SIDE_NAME, side_label
 from game.tui.widgets.footer import GameFooter
 
 
-def briefing_text(game: Game, side: str | None) -> str:
+def briefing_text(game: TableGame, side: str | None) -> str:
     s = game.scenario
     last = game.date_of(game.turns - 1)
     head = f"# {s.title}\n\n*{s.clock.start} to {last}: {s.clock.turns} quarterly turns.*\n\n"
@@ -30,7 +30,7 @@ class BriefingScreen(Screen[None]):
         Binding("escape", "begin", "Back", show=False),
     ]
 
-    def __init__(self, game: Game, side: str | None) -> None:
+    def __init__(self, game: TableGame, side: str | None) -> None:
         super().__init__()
         self.text = briefing_text(game, side)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Static
 
 from game.present.risk import crisis_risk
-from game.session import Game
 from game.tui import present
 from game.tui.messages import BriefingRequested, OrdersRequested, ReportRequested
 from game.tui.score import board, score_series
@@ -42,10 +42,10 @@ class DashboardScreen(Screen[None]):
         Binding("minus", "app.pace(-1)", "Slower", key_display="-"),
     ]
 
-    def __init__(self, table: Table, game: Game) -> None:
+    def __init__(self, table: Table) -> None:
         super().__init__()
         self.table = table
-        self.game = game  # for the presentation functions that still read a whole Game
+        self.game = table.game  # a game played here or a workshop seat: the same screen
         self.chart_metric = "compute"
 
     def compose(self) -> ComposeResult:
@@ -93,7 +93,7 @@ class DashboardScreen(Screen[None]):
         seat = table.seat
         view = game.view(seat or "us")
         who = present.side_label(seat) if seat else "Watching the bots"
-        scores = " · ".join(f"{present.SIDE_MARK[s]} {v:.1f}" for s, v in game.scores.items())
+        scores = " · ".join(f"{present.SIDE_MARK[s]} {v:.1f}" for s, v in view.scores.items())
         ended = " · game over" if game.over else ""
         if table.facilitated:  # the top line is the game's title bar
             ended += " · facilitated session"
@@ -122,7 +122,9 @@ class DashboardScreen(Screen[None]):
         self._draw_chart()
         self.query_one(ScorePanel).show(board(game))
         self.query_one(NewsFeed).show(present.news(game))
-        self.query_one("#status", Static).update(status_line(table))
+        note = game.status_note()
+        self.query_one("#status", Static).update(
+            status_line(table) + (f"\n{escape(note)}" if note else ""))
         self.refresh_bindings()
 
     def _draw_chart(self) -> None:
@@ -163,6 +165,8 @@ def status_line(table: Table) -> str:
     """What the seated player can do now, and whose orders are in."""
     game = table.game
     if game.over:
+        if not game.resolves_here:
+            return "[b]The game is over.[/b] The facilitator has the record and the debrief."
         return "[b]The game is over.[/b] u: undo the last turn · ctrl+s: save the record"
     if table.paused:
         return "[b]⏸ Paused by the facilitator:[/b] the quarter resolves when they say so"

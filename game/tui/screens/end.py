@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from game.engine.types import SIDES
-from game.session import Game
+from game.port import TableGame
 from game.tui import present
 from game.tui.score import SCORE_MEANING, Board, board
 from game.tui.screens.score import side_goals
@@ -38,25 +38,28 @@ class EndScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, game: Game) -> None:
+    def __init__(self, game: TableGame, seat: str | None = None) -> None:
         super().__init__()
         self.game = game
+        # A game played here lifts the fog at the end; a workshop seat keeps its own view.
+        self.seat = None if game.reveals_at_end else seat
         self.chart_metric = "capability"
 
     def compose(self) -> ComposeResult:
         game = self.game
         with VerticalScroll(id="end"):
-            yield Static(Text.assemble(("Game over", "bold"),
-                                       f" · {game.scenario.title} · seed {game.seed}"),
+            seed = f" · seed {game.seed}" if game.reveals_at_end else ""
+            yield Static(Text.assemble(("Game over", "bold"), f" · {game.scenario.title}{seed}"),
                          id="end-title")
             yield Static(summary_text(present.end_summary(game), board(game)),
                          id="end-summary")
             yield TrendChart(id="end-chart")
             with Horizontal(id="end-buttons"):
-                yield Button("Save record (ctrl+s)", id="save", action="app.save_game")
-                yield Button("Export debrief (ctrl+d)", id="debrief",
-                             action="app.export_debrief")
-                yield Button("New game (n)", id="new", action="app.new_game")
+                if game.resolves_here:  # a workshop's record and debrief: the facilitator's
+                    yield Button("Save record (ctrl+s)", id="save", action="app.save_game")
+                    yield Button("Export debrief (ctrl+d)", id="debrief",
+                                 action="app.export_debrief")
+                    yield Button("New game (n)", id="new", action="app.new_game")
                 yield Button("Quit (q)", id="quit", variant="error", action="app.quit")
         yield GameFooter()
 
@@ -65,8 +68,8 @@ class EndScreen(Screen[None]):
 
     def _draw(self) -> None:
         game = self.game
-        # The game is over: both sides' truth is shown (fog lifts at the end).
-        series = present.chart_series(game, None, self.chart_metric)
+        # The game is over: here both sides' truth is shown (the fog lifts at the end).
+        series = present.chart_series(game, self.seat, self.chart_metric)
         self.query_one(TrendChart).show(present.CHART_METRICS[self.chart_metric], series)
 
     def action_chart(self) -> None:

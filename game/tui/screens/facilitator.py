@@ -69,6 +69,7 @@ class FacilitatorScreen(Screen[None]):
 
     def __init__(self, table: Table, game: Game) -> None:
         super().__init__()
+        self._focus_pane: str | None = None  # the pane whose first field takes the focus
         self.table = table
         self.game = game  # the console is local: the facilitator's tools are on the Game
 
@@ -135,8 +136,20 @@ class FacilitatorScreen(Screen[None]):
         self._refresh()  # undo or a resolved turn may have happened meanwhile
 
     def action_tab(self, pane: str) -> None:
-        self.query_one("#fac-tabs", TabbedContent).active = pane
-        self.call_after_refresh(self.query_one(self.TAB_FIRST[pane]).focus)
+        tabs = self.query_one("#fac-tabs", TabbedContent)
+        if tabs.active == pane:
+            self.query_one(self.TAB_FIRST[pane]).focus()
+            return
+        # Focus the pane's first field once the pane shows: a field focused while its
+        # pane is still hidden loses the focus to the next one that shows.
+        self._focus_pane = pane
+        tabs.active = pane
+
+    @on(TabbedContent.TabActivated, "#fac-tabs")
+    def _pane_shown(self, event: TabbedContent.TabActivated) -> None:
+        pane, self._focus_pane = self._focus_pane, None
+        if pane is not None and event.pane.id == pane:
+            self.call_after_refresh(self.query_one(self.TAB_FIRST[pane]).focus)
 
     # --- what the console shows ----------------------------------------------------------
     def _refresh(self) -> None:

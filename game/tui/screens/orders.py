@@ -13,11 +13,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static
 
-from game.engine.orders import POLICIES
 from game.model.orders import Orders
-from game.session import Game
 from game.tui.messages import EndTurnRequested, ForecastReady, OrdersCommitted
-from game.tui.policy_text import params_in_force
 from game.tui.present import side_label
 from game.tui.scripted import scripted_notice
 from game.tui.table import Table
@@ -38,12 +35,13 @@ class OrdersScreen(Screen[None]):
         Binding("e", "end_turn", "End turn"),
     ]
 
-    def __init__(self, table: Table, game: Game, side: str, futures: int = 1000) -> None:
+    def __init__(self, table: Table, side: str, futures: int = 1000) -> None:
         super().__init__()
         self.futures = futures  # per advisor forecast
         self.table = table
-        self.game = game  # the advisor's forecasts and the policies in force read it
+        self.game = table.game  # a game played here or a workshop seat: the same screen
         self.side = side
+        self.kept: Orders | None = None  # the orders last committed from this screen
 
     @property
     def scripted(self) -> Orders | None:
@@ -54,11 +52,9 @@ class OrdersScreen(Screen[None]):
         game = self.game
         fixed = self.scripted
         draft = fixed if fixed is not None else self.table.draft(self.side)
-        budget = game.figures()[self.side]["budget"]
-        state = game.state
-        column = 0 if self.side == "us" else 1
-        in_force = {name: float(v) for name, v in zip(POLICIES[self.side],
-                                                       state.policy[0, column], strict=True)}
+        view = game.view(self.side)
+        budget = view.own["budget"].value
+        in_force = dict(view.own_policies)
         yield Static(f"[b]Orders: {side_label(self.side)}[/b] · {game.date} · turn "
                      f"{game.turn + 1}/{game.turns} · budget ${budget:.1f}B this quarter",
                      id="orders-title")
@@ -77,7 +73,7 @@ class OrdersScreen(Screen[None]):
                 with Vertical(id="orders-right"):
                     yield Label("Training and policies", classes="section")
                     yield PolicyEditor(self.side, draft.policies, draft.training_share,
-                                       in_force, params_in_force(game), id="policies",
+                                       in_force, game.params_in_force(), id="policies",
                                        disabled=fixed is not None)
                     yield Static("", id="policy-detail")
             yield Static("", id="orders-problem")
@@ -108,14 +104,17 @@ class OrdersScreen(Screen[None]):
                             self.query_one(PolicyEditor),
                             self.query_one("#orders-problem", Static))
 
-    def commit(self) -> bool:
-        """Keep the orders on screen as the side's draft; False if they are invalid."""
+    def commit(self, post: bool = True) -> bool:
+        """Keep the orders on screen as the side's draft (`kept`; with `post`, told to the
+        app by message); False if they are invalid."""
         if self.scripted is not None:
             return True  # history's orders: nothing of the player's to keep
         orders = self.build()
         if orders is None:
             return False
-        self.post_message(OrdersCommitted(self.side, orders))
+        self.kept = orders
+        if post:
+            self.post_message(OrdersCommitted(self.side, orders))
         return True
 
     def _fill(self, orders: Orders) -> None:
@@ -132,7 +131,24 @@ class OrdersScreen(Screen[None]):
         self.notify("Back to last turn's orders.", timeout=2)
 
     def action_suggest(self) -> None:
-        self._fill(self.table.game.suggested_orders(self.side))
+        if self.table.game.resolves_here:  # computed here at once
+            self._suggested(self.table.game.suggested_orders(self.side))
+        else:
+            self._suggest_in_worker()
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest_in_worker(self) -> None:
+        """The bot's orders from the server (a workshop seat): never on the UI's loop."""
+        try:
+            orders = self.table.game.suggested_orders(self.side)
+        except Exception as exc:  # a lost connection must not take the screen down
+            self.app.call_from_thread(self.notify, f"No suggestion: {exc}",
+                                      severity="warning", markup=False)
+            return
+        self.app.call_from_thread(self._suggested, orders)
+
+    def _suggested(self, orders: Orders) -> None:
+        self._fill(orders)
         self.notify("The balanced bot's orders for your side; change what you like.",
                     timeout=3)
 
@@ -172,7 +188,7 @@ class OrdersScreen(Screen[None]):
         if self.table.busy:
             return
         try:
-            result = self.game.forecast(self.side, orders, futures=self.futures)
+            result = self.game.forecast(self.side, orders, self.futures)
         except Exception as exc:  # the advisor must never take the orders screen down
             self.post_message(ForecastReady(f"[dim]the forecast failed: {escape(str(exc))}[/dim]"))
             return

@@ -23,6 +23,7 @@ from game.model.orders import Orders
 from game.present.words import ALLOCATION_WORDS
 from game.session import Game
 from game.tui import hooks, present
+from game.tui.local_game import LocalGame
 from game.tui.messages import GameChosen, NewGameRequested
 from game.tui.policy_text import specs
 from game.tui.score import score_moves
@@ -105,13 +106,14 @@ def fired_ids(game: Game, turn: int) -> list[str]:
 def turn_view(replayed: hooks.Replayed, turn: int) -> Group:
     """Everything the viewer shows about one recorded turn (0-based)."""
     game = replayed.game
+    table = LocalGame(game)  # the report reads the game as any table does
     head = Text()
     head.append("Orders", style="bold")
     head.append(f"  ({CHANGED} changed from the quarter before)", style="dim")
     parts: list[RenderableType] = [head, orders_table(game, turn), Text(),
                                    facilitator_text(replayed, turn),
-                                   report_text(present.turn_report(game, turn, None),
-                                               score_moves(game, turn))]
+                                   report_text(present.turn_report(table, turn, None),
+                                               score_moves(table, turn))]
     recorded = replayed.record.turns[turn].events if turn < len(replayed.record.turns) else []
     if recorded != fired_ids(game, turn):
         parts.append(Text(f"The record lists the events {', '.join(recorded) or 'none'} for "

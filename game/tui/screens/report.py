@@ -15,7 +15,22 @@ from game.tui.present import SIDE_MARK, NewsItem, TurnReport, side_label
 from game.tui.score import signed
 from game.tui.widgets.footer import GameFooter
 
+SCORE_WIDTH = 72  # the score lines' width: 80 columns less the padding and the scrollbar
 ScoreMoves = dict[str, list[tuple[str, float]]]  # side -> (goal, points), game/tui/score.py
+
+
+def goal_lines(start: int, goals: list[str]) -> str:
+    """`: goal +1.2, goal −0.3` after a score `start` columns wide, wrapped between goals
+    (never inside one) to fit 80 columns, the goals going on indented under the score."""
+    lines = [":"]
+    width = start
+    for k, goal in enumerate(goals):
+        piece = goal + ("," if k < len(goals) - 1 else "")
+        if width + len(lines[-1]) + 1 + len(piece) > SCORE_WIDTH and lines[-1] != ":":
+            lines.append("     ")
+            width = 0
+        lines[-1] += " " + piece
+    return "\n".join(lines) + "\n"
 
 
 def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
@@ -36,9 +51,10 @@ def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
         text.append(f"  score {scores}\n\n")
     else:
         for s, (now, change) in report.scores.items():
-            parts = ", ".join(f"{goal.lower()} {signed(points)}" for goal, points in moves[s])
-            text.append(f"  score {SIDE_MARK[s]} {now:.1f} ({signed(change)})", style="bold")
-            text.append(f": {parts}\n" if parts else ": no goal moved\n")
+            head = f"  score {SIDE_MARK[s]} {now:.1f} ({signed(change)})"
+            goals = [f"{goal.lower()} {signed(points)}" for goal, points in moves[s]]
+            text.append(head, style="bold")
+            text.append(goal_lines(len(head), goals or ["no goal moved"]))
         text.append("\n")
     text.append("Events\n", style="bold")
     if not report.events and not report.acting:

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.engine.types import SIDES
+from game.port import TableGame
 from game.present.words import TERM_LABELS, side_label
-from game.session import Game
 from game.tui.score import SCORE_MEANING, Board, board, score_series, signed, term_par, term_value
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.footer import GameFooter
@@ -47,7 +47,7 @@ class ScoreScreen(Screen[None]):
         Binding("g", "close", "Back", show=False),
     ]
 
-    def __init__(self, game: Game) -> None:
+    def __init__(self, game: TableGame) -> None:
         super().__init__()
         self.game = game
 
