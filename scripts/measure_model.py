@@ -1,7 +1,7 @@
 """Before/after figures for the model-v2 commits: balanced v balanced on the baseline,
 median over many seeds, with one lever forced or one parameter changed per setting.
 
-    python scripts/measure_model.py [SEEDS]
+    PYTHONPATH=. python scripts/measure_model.py [SEEDS] [SETTING,...]
 """
 
 from __future__ import annotations
@@ -37,12 +37,16 @@ def summary(m: dict[str, np.ndarray]) -> str:
         "pw_cn": med(m["power_gw"][Q4_2030, :, 1]),
         "pwu_cn": med(m["power_used_gw"][Q4_2030, :, 1]),
         "pw_us": med(m["power_gw"][Q4_2030, :, 0]),
+        "idle_cn": med(1 - m["power_used_gw"][Q4_2030 - 7:, :, 1].mean(0)
+                       / m["power_gw"][Q4_2030 - 7:, :, 1].mean(0)),
         "sc_us": med(m["score_final"][:, 0]),
         "sc_cn": med(m["score_final"][:, 1]),
         "tens": med(m["tension"][:, :, 0].mean(0)),
     }
     if "home_share" in m:
         row["row_cn"] = med(m["world_share"][:, :, 1].mean(0))
+        row["row_cn30"] = med(m["world_share"][Q4_2030, :, 1])
+        row["rpt_cn"] = med((m["revenue"] / m["tokens"])[:, :, 1].mean(0))
     for extra in ("chip_export_revenue", "unspent", "token_share", "home_share",
                   "frontier_price"):
         if extra in m:
@@ -92,6 +96,9 @@ def main() -> None:
         "subsidy3": lambda: play(sc, rules, SEEDS, force={"china": {"price_subsidy": 3}}),
         "cn_us_power": lambda: play(sc, rules, SEEDS, params={
             "power_lead": np.full(2, p.power_lead[0]), "power_cost": np.full(2, p.power_cost[0])}),
+        "cn_us_build": lambda: play(sc, rules, SEEDS, params={
+            "power_lead": np.full(2, p.power_lead[0]), "power_cost": np.full(2, p.power_cost[0]),
+            "dc_lead": np.full(2, p.dc_lead[0]), "dc_cost": np.full(2, p.dc_cost[0])}),
         "export0+cnpow": lambda: play(sc, rules, SEEDS, force={"us": {"export_controls": 0}},
                               params={"power_lead": np.full(2, p.power_lead[0]),
                                       "power_cost": np.full(2, p.power_cost[0])}),

@@ -79,6 +79,18 @@ def test_no_lever_is_dead(audit: Audit) -> None:
     assert not dead
 
 
+def test_every_lever_shows_its_documented_effects(audit: Audit) -> None:
+    # Issue 12's "every lever in the baseline's balance report is ok": each documented
+    # effect (engine/lever_effects.py) visible with its sign, highest setting against
+    # lowest, on top of the default bot.
+    judged = [lever for lever in audit.levers if lever.ok is not None]
+    assert len(judged) >= 20
+    failing = {(lever.side, lever.lever): [(c.figure, c.status) for c in lever.checks
+                                           if c.status != "ok"]
+               for lever in judged if not lever.ok}
+    assert not failing
+
+
 def test_crises_happen_where_both_sides_push(audit: Audit) -> None:
     hawks = next(p for p in audit.matrix if p.us == p.china == "hawk")
     calm = next(p for p in audit.matrix if p.us == p.china == "balanced")

@@ -55,10 +55,11 @@ def test_an_override_applies_from_the_coming_turn(game, baseline):
     assert game.digests()[:2] == plain.digests()[:2]
     assert game.digests()[2:] != plain.digests()[2:]
     # China's new power now takes 12 quarters to connect: it sits at the far end of the
-    # pipeline instead of arriving within the next few quarters.
+    # pipeline, and none arrives sooner than it would have (with power to spare, the
+    # plain game's China builds none in these quarters).
     far = slice(8, None)
     assert game.state.power_pipe[0, CHINA, far].sum() > plain.state.power_pipe[0, CHINA, far].sum()
-    assert game.state.power_pipe[0, CHINA, :4].sum() < plain.state.power_pipe[0, CHINA, :4].sum()
+    assert game.state.power_pipe[0, CHINA, :4].sum() <= plain.state.power_pipe[0, CHINA, :4].sum()
 
 
 @pytest.mark.parametrize("args, message", [

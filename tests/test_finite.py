@@ -85,6 +85,39 @@ def test_huge_budgets_and_card_effects_are_refused(tmp_path, capsys):
             "effects[0].value", "would take taiwan_output")
 
 
+def test_home_markets_beyond_the_whole_world_are_refused(tmp_path, capsys):
+    # The rest of the world buys what the two home markets leave: a negative remainder
+    # turned the price index negative and demand non-finite on the first turn.
+    refused(tmp_path, capsys, _param("home_market", "us = 0.9\nchina = 0.2\n"),
+            "params.home_market", "sum to 1.1", "at most 1")
+    card = 'kind = "multiply"\nparam = "taiwan_output"\nvalue = 0.85'
+    assert card in BASELINE
+    refused(tmp_path, capsys, BASELINE.replace(
+        card, 'kind = "multiply"\nparam = "home_market"\nvalue = 2.5', 1),
+        "effects[0].value", "would leave home_market", "sum to 1.375")
+
+
+def test_cheap_research_on_a_compounding_budget_runs_finite(tmp_path, capsys):
+    # Research growth is a power of spending: on a budget compounding 50% a quarter for
+    # 60 quarters it grew faster than exponentially and reached the guard (turn 49).
+    # Research at most doubles efficiency in a quarter (engine/research.py).
+    text = BASELINE.replace("turns = 24", "turns = 60", 1)
+    for name, body in (("budget_growth", "us = 0.5\nchina = 0.5\n"),
+                       ("budget_growth_decay", "value = 1.0\n"),
+                       ("research_ref", "us = 0.1\nchina = 0.1\n"),
+                       ("research_elasticity", "value = 1.0\n")):
+        head = f"[params.{name}]\n"
+        start = text.index(head) + len(head)
+        text = text[:start] + body + text[text.index("unit =", start):]
+    path = tmp_path / "runaway.toml"
+    path.write_text(text)
+    code = main(["run", str(path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    report = json.loads(out)
+    assert _finite(report)
+
+
 def test_the_guard_stops_a_game_whose_figures_overflow(monkeypatch, capsys, tmp_path):
     import game.session as session
 

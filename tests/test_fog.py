@@ -133,7 +133,10 @@ def midgame(baseline):
     from game.analysis.batch import run_batch
 
     result = run_batch(baseline, np.arange(100, 108, dtype=np.uint64), turns=5)
-    return result.final
+    # A side with power to spare builds none (China, early): give every power pipeline
+    # some projects, uneven over the quarters, so each one has timing to hide.
+    pipe = result.final.power_pipe
+    return result.final.evolve(power_pipe=pipe + 0.05 * np.arange(1, pipe.shape[-1] + 1))
 
 
 def _observations(rules, opening, state: WorldState, observer: int):

@@ -85,19 +85,35 @@ def test_chinas_price_subsidy_buys_tokens_and_the_world_market_at_a_cost_per_tok
     none = runs("subsidy0", force={"china": {"price_subsidy": 0}})
     war = runs("subsidy3", force={"china": {"price_subsidy": 3}})
     assert over_game(war, "token_share", 1) > over_game(none, "token_share", 1) + 0.05
-    assert over_game(war, "world_share", 1) > over_game(none, "world_share", 1)
+    # The rest of the world's spending (world_share: China's share of it), not only its
+    # tokens: a real price war, clearly visible in the final quarter the audit compares,
+    # seed by seed.
+    assert over_game(war, "world_share", 1) > over_game(none, "world_share", 1) + 0.04
+    gain = war["world_share"][Q4_2030, :, 1] - none["world_share"][Q4_2030, :, 1]
+    assert np.mean(gain > 0) >= 0.9 and med(gain) > 0.04
     per_token = (war["revenue"] / war["tokens"])[:, :, 1].mean(axis=0)
     per_token_none = (none["revenue"] / none["tokens"])[:, :, 1].mean(axis=0)
     assert med(per_token) < 0.7 * med(per_token_none)
-    # China serves most of its home market, price war or not.
+    # China serves most of its home market, price war or not: a cut its capacity cannot
+    # serve is not given (it would turn home buyers away).
     assert over_game(none, "home_share", 1) > 0.8
     assert over_game(war, "home_share", 1) > 0.8
+    # Quarter by quarter too (the rare dips are events that idle capacity, subsidy or not).
+    assert np.mean(war["home_share"][:, :, 1] > 0.8) >= 0.95
 
 
-def test_chinas_fast_cheap_power_shows_in_its_compute_when_it_has_chips(runs, rules):
+def test_chinas_fast_cheap_power_and_construction_show_in_its_compute(runs, rules):
     p = rules.params
     us_power = {"power_lead": np.full(2, p.power_lead[0]),
                 "power_cost": np.full(2, p.power_cost[0])}
+    us_build = {**us_power, "dc_lead": np.full(2, p.dc_lead[0]),
+                "dc_cost": np.full(2, p.dc_cost[0])}
+    # The baseline, default bots: US lead times and costs for power and data centers.
+    base = runs("baseline")
+    slow = runs("us-build", params=us_build)
+    assert med(slow["compute"][Q4_2030, :, 1]) <= 0.9 * med(base["compute"][Q4_2030, :, 1])
+    assert np.mean(slow["compute"][Q4_2030, :, 1] < base["compute"][Q4_2030, :, 1]) >= 0.9
+    # Power alone, when China has chips to install (exports open).
     open_ = runs("export0", force={"us": {"export_controls": 0}})
     slow = runs("export0+us-power", force={"us": {"export_controls": 0}}, params=us_power)
     assert med(slow["compute"][Q4_2030, :, 1]) <= 0.9 * med(open_["compute"][Q4_2030, :, 1])
@@ -107,9 +123,12 @@ def test_the_us_bloc_strands_chips_in_some_baseline_quarters(runs):
     base = runs("baseline")
     stranded = (base["inventory"][:, :, 0] > 0.02 * base["compute"][:, :, 0]).sum(axis=0)
     assert 1 <= med(stranded) <= 12
-    # and bots do not build power that stays idle
-    idle = 1 - base["power_used_gw"][Q4_2030] / base["power_gw"][Q4_2030]
-    assert np.all(np.median(idle, axis=0) < 0.6)
+    # and bots do not build power that stays idle: at most a quarter of either side's
+    # connected power is idle over the last two years (China's is cheap and fast, so it
+    # is built a little ahead, not twice over).
+    late = slice(Q4_2030 - 7, Q4_2030 + 1)
+    idle = 1 - base["power_used_gw"][late] / base["power_gw"][late]  # (8, B, 2)
+    assert np.all(np.median(idle.mean(axis=0), axis=0) < 0.25)
 
 
 def test_open_weights_help_the_other_side_and_the_releasers_adoption(runs):

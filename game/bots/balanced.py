@@ -42,6 +42,7 @@ BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
 CONTROLLED_SHIFT = np.array([-0.15, 0.09, 0.0, 0.0, 0.06, 0.0])
 GROWTH_AHEAD = 2.0  # build data centers for this multiple of today's draw
 POWER_AHEAD_PER_YEAR = 1.3  # connect power for this growth a year over its lead time
+IDLE_STOP = 4.0  # with trim_idle: no new capacity once a quarter beyond the plan
 # Crisis hazard per quarter: escalate while a move keeps it below the first; step back
 # above the second.
 ESCALATE_RISK = 0.02
@@ -88,7 +89,7 @@ def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROW
             (A_POWER, obs.mine("power_gw") + obs.mine("power_pipeline_gw"), power_target)):
         if not trim_idle:
             break
-        idle = np.clip((have - target) / np.maximum(target, 1e-9), 0.0, 1.0)
+        idle = np.clip(IDLE_STOP * (have - target) / np.maximum(target, 1e-9), 0.0, 1.0)
         freed = alloc[:, column] * idle
         alloc[:, column] -= freed
         alloc[:, A_CHIPS] += freed

@@ -4,11 +4,13 @@ Serving cost at a fixed capability falls with hardware, algorithmic and serving 
 a side's best model costs more per token the more compute trained it (bigger models), so
 the frontier price falls far slower than the fixed-capability one. Price = cost x margin;
 a side that releases open weights gives up margin (anyone may serve its models) and gains
-adoption; China's price subsidy cuts its price, not its cost.
+adoption; China's price subsidy cuts its price, not its cost, and only as far as its
+serving capacity can serve the demand the cut draws (a price war buys tokens and share at
+a cost in revenue per token; it never turns buyers away).
 
 Each market's buyers split their spending by capability and quality-adjusted price (a
 logit), with a home bias in the two home markets; the rest of the world is contested on
-capability and price alone. Spending grows fast while the market is young and saturates
+capability and price alone, and weighs price more (`world_price_weight`). Spending grows fast while the market is young and saturates
 toward `demand_ceiling`; its response to falling prices (elasticity) is above 1 at first
 (cheaper inference, more spending) and falls toward `elasticity_mature` as it matures. A
 side serves at most its capacity; spending it cannot serve goes to the other side if it
@@ -37,6 +39,7 @@ from game.engine.types import CHINA, US, FloatArray
 
 MARKETS: tuple[str, ...] = ("us", "china", "world")  # the two home markets, then the rest
 LN10 = float(np.log(10.0))
+SUBSIDY_STEPS = 3  # Newton steps finding the price cut China's capacity can serve
 
 
 def open_weights(s: WorldState) -> FloatArray:
@@ -70,12 +73,18 @@ def serving_capacity(s: WorldState, training: FloatArray, p: Params) -> FloatArr
             / frontier_factor(s, p))
 
 
+def price_weights(p: Params) -> FloatArray:
+    """(3,) or (B, 3): the weight of log price in each market's choice."""
+    home = shared(p.share_price_weight)[..., None]
+    return np.concatenate([home, home, shared(p.world_price_weight)[..., None]], axis=-1)
+
+
 def choice(s: WorldState, frontier: FloatArray, p: Params) -> FloatArray:
     """(B, 3, 2) share of each market's spending that goes to each side's models, by
     their capability and the price of the side's best model (`frontier`)."""
-    base = (shared(p.share_capability_weight)[..., None] * s.capability
-            - shared(p.share_price_weight)[..., None] * np.log(frontier))  # (B, 2)
-    appeal = np.repeat(base[:, None, :], len(MARKETS), axis=1)
+    capability = shared(p.share_capability_weight)[..., None] * s.capability  # (B, 2)
+    appeal = (capability[:, None, :]
+              - price_weights(p)[..., None] * np.log(frontier)[:, None, :])  # (B, 3, 2)
     bias = per_side(p.home_bias, s.batch)
     appeal[:, US, US] += bias[..., US]
     appeal[:, CHINA, CHINA] += bias[..., CHINA]
@@ -122,6 +131,32 @@ def grow_demand(s: WorldState, index: FloatArray, p: Params) -> FloatArray:
     return np.minimum(grown, ceiling)
 
 
+def subsidy_raise(s: WorldState, frontier: FloatArray, spending: FloatArray,
+                  capacity: FloatArray, p: Params) -> FloatArray:
+    """(B,) >= 1: how far China's subsidised price goes back up toward list. The subsidy
+    cuts the price only as far as China's serving capacity can serve the demand the cut
+    draws: a deeper cut would turn buyers away at home and abroad, not win them."""
+    cut = lookup(p.subsidy_price, CHINA, s.policy[:, CHINA, P_SUBSIDY])
+    z = np.zeros(s.batch)  # log of the raise
+    if np.all(cut >= 1.0):
+        return np.exp(z)
+    ceiling = -np.log(np.minimum(cut, 1.0))
+    beta = price_weights(p)  # (3,) or (B, 3)
+    need = np.log(np.maximum(capacity[:, CHINA], 1e-300))
+    trial = frontier.copy()
+    for _ in range(SUBSIDY_STEPS):
+        trial[:, CHINA] = frontier[:, CHINA] * np.exp(z)
+        split = choice(s, trial, p)[:, :, CHINA]  # (B, 3)
+        tokens = spending * split / trial[:, CHINA, None]  # (B, 3) wanted of China
+        want = np.maximum(sum_over(tokens, 1), 1e-300)
+        # Newton on log demand against log price: d ln(want)/dz = -1 - sum w beta (1 - s).
+        slope = -1.0 - sum_over(tokens * beta * (1.0 - split), 1) / want
+        gap = np.log(want) - need
+        z = np.where(gap > 0, clamp(z - gap / slope, 0.0, ceiling), z)
+    raised: FloatArray = np.exp(z)
+    return raised
+
+
 def clear(s: WorldState, training: FloatArray, p: Params) -> WorldState:
     price = prices(s, p)
     frontier = price * frontier_factor(s, p)
@@ -131,6 +166,11 @@ def clear(s: WorldState, training: FloatArray, p: Params) -> WorldState:
     trend = grow_demand(s, index, p)
     spending = (shared(p.demand0) * shared(p.demand_level) * trend)[:, None] * market_sizes(
         p, s.batch)  # (B, 3) $B
+    raised = subsidy_raise(s, frontier, spending, capacity, p)
+    if np.any(raised > 1.0):
+        price[:, CHINA] *= raised
+        frontier[:, CHINA] *= raised
+        split = choice(s, frontier, p)
 
     by_market = spread(frontier, 1, len(MARKETS))  # (B, 3, 2) the frontier price
     wanted = spread(spending, 2, 2) * split / by_market  # (B, 3, 2) tokens

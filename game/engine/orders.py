@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.tables import clamp, pair, sum_over
+from game.engine.tables import clamp, pair, spread, sum_over
 from game.engine.types import CHINA, US, FloatArray
 
 ALLOCATION: tuple[str, ...] = ("chips", "fabs", "datacenters", "power", "research", "intel")
@@ -35,6 +35,8 @@ P_LOCALIZATION, P_MINERALS, P_SMUGGLING, P_CN_OPEN, P_SUBSIDY = range(5)
 OPEN_WEIGHTS_COLUMN = (P_US_OPEN, P_CN_OPEN)
 SCALE_ARRAY = np.array([POLICY_SCALE["us"], POLICY_SCALE["china"]], dtype=np.float64)
 MAX_ARRAY = np.array([POLICY_MAX["us"], POLICY_MAX["china"]], dtype=np.float64)
+# Each side's policy columns that take any value in range (the rest are whole levels).
+_FRACTIONAL: tuple[list[int], ...] = tuple(np.flatnonzero(row != 1).tolist() for row in SCALE_ARRAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +54,10 @@ class SideOrders:
 
 
 def _finite(x: FloatArray, default: float) -> FloatArray:
-    """NaN and infinities replaced by `default` (an order is a number or nothing)."""
-    return np.where(np.isfinite(x), x, default)
+    """NaN and infinities replaced by `default` (an order is a number or nothing). Orders
+    are nearly always all finite: then `x` itself, which callers only read."""
+    finite = np.isfinite(x)
+    return x if finite.all() else np.where(finite, x, default)
 
 
 def sanitize(orders: SideOrders, side: int) -> SideOrders:
@@ -63,18 +67,21 @@ def sanitize(orders: SideOrders, side: int) -> SideOrders:
     are rounded for the integer policies and clipped to their range.
     """
     alloc = np.maximum(_finite(orders.allocation, 0.0), 0.0)
-    total = sum_over(alloc, 1, keepdims=True)
-    empty = total[:, 0] <= 0
+    total = sum_over(alloc, 1)
+    empty = total <= 0
     if np.any(empty):
         alloc = alloc.copy()
         alloc[empty, A_CHIPS] = 1.0
-        total = sum_over(alloc, 1, keepdims=True)
-    alloc = alloc / total
+        total = sum_over(alloc, 1)
+    alloc = alloc / spread(total, 1, alloc.shape[1])
     training = clamp(_finite(orders.training_share, 0.5), 0.0, 1.0)
     policy = _finite(orders.policy, 0.0)
-    scale = SCALE_ARRAY[side]
-    integer = scale == 1
-    policy = np.where(integer, np.round(policy), policy)
+    # Integer policies rounded: all columns rounded, the others put back (a (B, 5) where
+    # against a (5,) mask goes five numbers at a time).
+    rounded = np.round(policy)
+    for column in _FRACTIONAL[side]:
+        rounded[:, column] = policy[:, column]
+    policy = rounded
     policy = clamp(policy, 0.0, MAX_ARRAY[side])
     return SideOrders(alloc, training, policy)
 

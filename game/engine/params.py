@@ -189,7 +189,7 @@ class Params:
         "x", "Multiplier on world inference spending (a world shock cuts it).", "shared")
     home_market: FloatArray = _param(
         "share", "Share of world inference spending in the side's home market (the rest of "
-        "the world buys the remainder).")
+        "the world buys the remainder, so the two sum to at most 1).")
     home_bias: FloatArray = _param(
         "-", "Appeal of home models in the side's home market (log odds): licensing, "
         "language, trust.")
@@ -221,8 +221,11 @@ class Params:
     share_capability_weight: FloatArray = _param(
         "1/log10 FLOP", "Weight of capability in buyers' choice.", "shared")
     share_price_weight: FloatArray = _param(
-        "-", "Weight of the (log) price of a side's best model in buyers' choice.",
-        "shared")
+        "-", "Weight of the (log) price of a side's best model in buyers' choice in the two "
+        "home markets.", "shared")
+    world_price_weight: FloatArray = _param(
+        "-", "Weight of the (log) price of a side's best model in the rest of the world's "
+        "choice (contested on capability and price).", "shared")
     tokens_per_h100e: FloatArray = _param(
         "quadrillion tokens per M H100e-quarter", "Serving throughput at the start, for the "
         "reference model (frontier models serve fewer).")

@@ -11,6 +11,10 @@ next to the parameters.
   card doubling a figure for 200 quarters overflows). Efficiencies, which the engine
   divides by, may only be lowered by a factor, never by an amount (it would reach 0).
 - Starting figures are at most START_LIMITS (a budget of 1e308 overflows the first sum).
+- Side parameters whose two values share a whole (SHARED_WHOLES: the two home markets'
+  shares of world spending, the rest of the world buying the remainder) sum to at most
+  it, in the scenario and after any card's change (a negative rest of the world turns
+  the price index negative and demand non-finite).
 """
 
 from __future__ import annotations
@@ -34,12 +38,32 @@ EFFECT_LIMITS: dict[str, float] = {"state_factor": 10.0, "state_amount": 1e4,
                                    "compounded": 1e6}
 """A card's change to a state figure: the largest factor, the largest amount (either
 sign), and the largest total change (or its inverse) a factor may compound to."""
+SHARED_WHOLES: dict[str, float] = {"home_market": 1.0}
+"""Side parameters whose US and China values are parts of one whole: their largest sum."""
 DIVISORS = ("algo_eff", "hw_eff")
 """State figures the engine divides by."""
 
 
 def soundness_problems(scenario: Scenario) -> list[tuple[Loc, str]]:
-    return [*_victory(scenario), *_starts(scenario), *_effects(scenario)]
+    return [*_victory(scenario), *_starts(scenario), *_wholes(scenario),
+            *_effects(scenario)]
+
+
+def _whole_problem(name: str, us: float, china: float) -> str:
+    whole = SHARED_WHOLES[name]
+    if us + china <= whole:
+        return ""
+    return (f"{name} for the US bloc ({us:g}) and China ({china:g}) sum to {us + china:g}: "
+            f"they are shares of one whole and may sum to at most {whole:g}")
+
+
+def _wholes(scenario: Scenario) -> list[tuple[Loc, str]]:
+    problems: list[tuple[Loc, str]] = []
+    for name in SHARED_WHOLES:
+        entry = getattr(scenario.params, name, None)
+        if entry is not None and (problem := _whole_problem(name, *entry.rows())):
+            problems.append((("params", name), problem))
+    return problems
 
 
 def _victory(scenario: Scenario) -> list[tuple[Loc, str]]:
@@ -120,6 +144,13 @@ def _param_change(scenario: Scenario, where: Loc, name: str, kind: str, value: f
         return []
     domain = param_domain(name)
     us, china = entry.rows()
+    if name in SHARED_WHOLES:
+        def change(x: float, changed: bool) -> float:
+            return x if not changed else x * value if kind == "multiply" else x + value
+        problem = _whole_problem(name, change(us, side != "china"),
+                                 change(china, side != "us"))
+        if problem:
+            return [(where, f"would leave {problem}")]
     rows = [us] if side == "us" else [china] if side == "china" else [us, china]
     for row in rows:
         numbers: list[Any] = row if isinstance(row, list) else [row]

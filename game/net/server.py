@@ -172,7 +172,9 @@ class Workshop:
             return
         async with self._locked(targets):
             try:
-                if isinstance(msg, Debrief):  # seconds of report building: off the loop
+                if isinstance(msg, Debrief | Advise | History):
+                    # Reading work of up to seconds (a report, a thousand futures, the
+                    # views of every quarter): off the loop, so other tables go on.
                     touched, detail = await self._in_thread(self._apply, conn.key, msg)
                 else:  # milliseconds of the game's work: on the loop, the writes apart
                     touched, detail = self._apply(conn.key, msg)

@@ -57,14 +57,15 @@ async def settle(pilot, app: ComputeRaceApp) -> None:
     await pilot.pause()
 
 
-async def until(pilot, ready: Callable[[], bool], pauses: int = 500) -> None:
+async def until(pilot, ready: Callable[[], bool], shown: Callable[[], object] = str,
+                pauses: int = 500) -> None:
     """Let the app run until `ready()` holds: a condition, not a guess at how long a busy
-    machine needs (bounded, so a broken screen fails rather than hangs)."""
+    machine needs (bounded, so a broken screen fails rather than hangs, saying `shown()`)."""
     for _ in range(pauses):
         if ready():
             return
         await pilot.pause()
-    assert ready()
+    assert ready(), shown()
 
 
 async def end_turn_to_report(pilot, app: ComputeRaceApp):

@@ -288,4 +288,5 @@ async def test_the_console_tabs_by_keyboard(make_app) -> None:
             await pilot.press(key)
             # the pane shows, then its first field takes the focus (after a refresh)
             await until(pilot, lambda p=pane, f=field: tabs.active == p and
-                        app.focused is not None and app.focused.id == f)
+                        app.focused is not None and app.focused.id == f,
+                        lambda k=key: (k, tabs.active, getattr(app.focused, "id", None)))

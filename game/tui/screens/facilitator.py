@@ -69,7 +69,6 @@ class FacilitatorScreen(Screen[None]):
 
     def __init__(self, table: Table, game: Game) -> None:
         super().__init__()
-        self._focus_pane: str | None = None  # the pane whose first field takes the focus
         self.table = table
         self.game = game  # the console is local: the facilitator's tools are on the Game
 
@@ -136,20 +135,24 @@ class FacilitatorScreen(Screen[None]):
         self._refresh()  # undo or a resolved turn may have happened meanwhile
 
     def action_tab(self, pane: str) -> None:
-        tabs = self.query_one("#fac-tabs", TabbedContent)
-        if tabs.active == pane:
-            self.query_one(self.TAB_FIRST[pane]).focus()
-            return
-        # Focus the pane's first field once the pane shows: a field focused while its
-        # pane is still hidden loses the focus to the next one that shows.
-        self._focus_pane = pane
-        tabs.active = pane
+        # Nothing focused in the pane that hides: Textual would move that focus on to a
+        # widget of its choosing once the layout changes, perhaps after ours.
+        self.set_focus(None)
+        self.query_one("#fac-tabs", TabbedContent).active = pane
+        self._focus_field(pane)
 
-    @on(TabbedContent.TabActivated, "#fac-tabs")
-    def _pane_shown(self, event: TabbedContent.TabActivated) -> None:
-        pane, self._focus_pane = self._focus_pane, None
-        if pane is not None and event.pane.id == pane:
-            self.call_after_refresh(self.query_one(self.TAB_FIRST[pane]).focus)
+    def _focus_field(self, pane: str, refreshes: int = 50) -> None:  # bounded: 50 frames
+        """Focus the pane's first field once the pane is laid out: a field focused while
+        its pane is still hidden loses the focus when the pane shows (Textual gives it to
+        the pane's first focusable widget, or to none)."""
+        tabs = self.query_one("#fac-tabs", TabbedContent)
+        if tabs.active != pane:
+            return  # another tab was chosen meanwhile
+        field = self.query_one(self.TAB_FIRST[pane])
+        if field.region.area and field.focusable:
+            field.focus()
+        elif refreshes:
+            self.call_after_refresh(self._focus_field, pane, refreshes - 1)
 
     # --- what the console shows ----------------------------------------------------------
     def _refresh(self) -> None:
