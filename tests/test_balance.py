@@ -46,7 +46,7 @@ def test_a_lever_made_dead_by_its_parameters_is_flagged(tmp_path):
         ("value = [1.0, 0.7, 0.4, 0.2]", "value = [1.0, 1.0, 1.0, 1.0]"),
         ("value = [0.02, 0.08, 0.15, 0.25]", "value = [0.02, 0.02, 0.02, 0.02]"),
         ("us = [6.0, 5.0, 3.0, 2.0, -3.0]", "us = [6.0, 5.0, 3.0, 0.0, -3.0]"),
-        ("us = [3.0, 3.0, 2.0, 1.0, -2.0]", "us = [3.0, 3.0, 2.0, 0.0, -2.0]"),
+        ("us = [3.0, 5.0, 2.0, 1.0, -2.0]", "us = [3.0, 5.0, 2.0, 0.0, -2.0]"),
     ])
     seeds = game_seeds(0, 12)
     dead = play_levers(Runner(load_scenario(str(path))), "bot:balanced", seeds)

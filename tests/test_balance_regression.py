@@ -1,24 +1,55 @@
 """A small audit of the baseline, run in CI: it fails on a dominant bot, a fixed plan
 that beats every bot, a dead lever or a crisis rate stuck at zero (issue 13's "no
-foregone game" properties; `compute-race balance` runs the full audit)."""
+foregone game" properties; `compute-race balance` runs the full audit).
+
+The audit's own search is small here, so the plans that used to beat every bot (controls
+held at the top, escalating everything: free while crises never came) are played
+against every bot as well: a regression that made escalation free again fails here even
+if the small search misses it."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from game.analysis.balance.audit import Audit, AuditOptions, run_audit
+from game.analysis.balance.matrix import bot_player
+from game.analysis.balance.players import AllOut, Forced
+from game.analysis.balance.runner import Games, Runner
+from game.analysis.batch import PlayerLike
+from game.analysis.sweep import GameResults, game_seeds
 from game.model import load_scenario
 
 PERSONALITIES = ("balanced", "builder", "efficiency", "hawk")
 DOMINANT = 0.95
+# Fixed US plans that once beat every China bot (issue 13: 20 of 20 games).
+ESCALATIONS: dict[str, PlayerLike] = {
+    "escalating everything": AllOut(),
+    "tool controls at the top": Forced("bot:balanced", "equipment_controls", 3),
+    "export controls at the top": Forced("bot:balanced", "export_controls", 4),
+}
+
+
+OPTIONS = AuditOptions(runs=48, bots=PERSONALITIES, budget=12, search_seeds=4, seed=3)
 
 
 @pytest.fixture(scope="module")
 def audit() -> Audit:
     # Lean: the four personalities (the lookahead is audited by `balance` itself), few
     # seeds, a small search. The thresholds leave room for the noise of 48 games.
-    options = AuditOptions(runs=48, bots=PERSONALITIES, budget=12, search_seeds=4, seed=3)
-    return run_audit(load_scenario("baseline-2025"), options)
+    return run_audit(load_scenario("baseline-2025"), OPTIONS)
+
+
+@pytest.fixture(scope="module")
+def escalations() -> dict[str, list[GameResults]]:
+    """Each escalation plan for the US bloc against every China personality, over the
+    audit's seeds."""
+    runner = Runner(load_scenario("baseline-2025"))
+    seeds = game_seeds(OPTIONS.seed, OPTIONS.runs)
+    groups = [Games(plan, bot_player(china), seeds) for plan in ESCALATIONS.values()
+              for china in PERSONALITIES]
+    results = iter(runner.run("escalations", groups))
+    return {label: [next(results) for _ in PERSONALITIES] for label in ESCALATIONS}
 
 
 def test_no_bot_wins_against_every_bot_of_the_other_side(audit: Audit) -> None:
@@ -67,3 +98,17 @@ def test_crises_happen_where_both_sides_push(audit: Audit) -> None:
     assert hawks.rate("crisis").value >= calm.rate("crisis").value
     # The balanced mirror is a contest, not a formality or a coin toss of draws.
     assert calm.rate("draw").value < 0.5
+
+
+def test_no_escalation_plan_beats_every_bot(escalations: dict[str, list[GameResults]]) -> None:
+    for label, games in escalations.items():
+        rates = [float(np.mean(g.winners == 0)) for g in games]
+        assert min(rates) < DOMINANT, f"{label} wins >= 95% against every China bot: {rates}"
+
+
+def test_escalating_everything_ends_games_in_crises(
+        escalations: dict[str, list[GameResults]]) -> None:
+    # Against every China bot, not only a hawk: the hazard, not the opponent, bites
+    # (open conflict ends at least one game in ten; 20-80% measured).
+    for china, games in zip(PERSONALITIES, escalations["escalating everything"], strict=True):
+        assert games.crisis.mean() >= 0.1, f"escalating everything against {china}"

@@ -17,8 +17,8 @@ from game.session import Game
 
 @pytest.fixture(scope="module")
 def crisis_game() -> Game:
-    """strait-crisis, seed 4: an incident at sea breaks out in the game."""
-    game = Game.new(load_scenario("strait-crisis"), seed=4)
+    """strait-crisis, seed 9: an incident at sea breaks out in the game."""
+    game = Game.new(load_scenario("strait-crisis"), seed=9)
     game.play_out()
     return game
 

@@ -2,8 +2,10 @@
 
 Keeps power and data centers a step ahead of chip purchases (stranded chips earn
 nothing), funds research steadily, trains harder when behind on capability and serves
-more when losing the market, and answers the other side's moves in measure, stepping back
-from escalation when tension runs high.
+more when losing the market, and answers the other side's moves in measure (China answers
+US tool controls, or export controls at the top, by training harder and, while the risk is
+small and the blame would fall on the US bloc, tightening minerals), stepping back from
+escalation when tension runs high.
 """
 
 from __future__ import annotations
@@ -12,12 +14,20 @@ import numpy as np
 
 from game.bots.base import Bot, register
 from game.bots.observation import Observation
-from game.bots.tactics import risk_stance
+from game.bots.tactics import (
+    TYPICAL_MOVE,
+    conflict_cost,
+    pressure_share,
+    risk_stance,
+    step_back,
+)
 from game.engine.orders import (
     A_CHIPS,
     A_DATACENTERS,
     A_POWER,
     P_CN_OPEN,
+    P_ENFORCEMENT,
+    P_EQUIPMENT,
     P_EXPORT,
     P_LOCALIZATION,
     P_MINERALS,
@@ -25,7 +35,7 @@ from game.engine.orders import (
     P_SUBSIDY,
     SideOrders,
 )
-from game.engine.types import US
+from game.engine.types import US, BoolArray
 
 BASE_ALLOCATION = np.array([0.54, 0.03, 0.24, 0.07, 0.09, 0.03])
 # China under US export controls: chip money moved to fabs and research.
@@ -37,8 +47,22 @@ IDLE_STOP = 4.0  # with trim_idle: no new capacity once a quarter beyond the pla
 # above the second.
 ESCALATE_RISK = 0.02
 STEP_BACK_RISK = 0.05
+ANSWER_TRAINING = 0.1  # China trains this much harder while the US bloc presses it
+# China tightens minerals in answer while the move leaves its expected loss to open
+# conflict under this many points a quarter.
+ANSWER_COST = 0.1
+# The lowest each side steps back to (columns as the side's policies).
+US_FLOOR = np.array([2, 1, 0, 1, 0], dtype=float)
+CHINA_FLOOR = np.zeros(5)
 OPEN_UNTIL_AHEAD = 0.3  # log10 FLOP ahead: beyond it a leader keeps its weights closed
 SUBSIDY_GAP = 0.6  # log10 FLOP behind at most: a subsidised product must still sell
+
+
+def pressed_by_us(obs: Observation) -> BoolArray:
+    """(B,) for China: the US bloc has escalated past the baseline's 2025 controls
+    (tool controls tightened beyond EUV, or export controls at the top)."""
+    us = obs.other_policy
+    return (us[:, P_EQUIPMENT] >= 2) | (us[:, P_EXPORT] >= 4)
 
 
 def plan_infrastructure(obs: Observation, alloc: np.ndarray, ahead: float = GROWTH_AHEAD,
@@ -101,6 +125,13 @@ class Balanced(Bot):
         training = np.where(losing_market, training - 0.05, training)
 
         policy = obs.own_policy.copy()
+        if obs.side != US:
+            # Answer a US escalation (tool controls tightened, or export controls at the
+            # top): train harder to outrun it, and tighten minerals while the US bloc
+            # drives more of the tension than China does (the blame would be its) and the
+            # crisis risk China would run stays small.
+            pressed = pressed_by_us(obs)
+            training = np.where(pressed, np.minimum(training + ANSWER_TRAINING, 0.7), training)
         # Weigh crisis risk: escalate only while a move leaves the hazard small; step back
         # once it bites (a crisis costs each side by its share of the blame).
         calm, hot = risk_stance(obs, ESCALATE_RISK, STEP_BACK_RISK)
@@ -124,11 +155,15 @@ class Balanced(Bot):
             # A price war only with a product buyers want and while it provokes little.
             subsidise = (obs.mine("market_share") < 0.15) & (behind < SUBSIDY_GAP) & calm
             policy[:, P_SUBSIDY] = np.where(subsidise, 1.0, 0.0)
-        # Step back from the brink: lower the most escalatory lever by one.
+            answer = pressed & (pressure_share(obs) < 0.5) & (
+                conflict_cost(obs, TYPICAL_MOVE) < ANSWER_COST)
+            policy[:, P_MINERALS] = np.where(answer, 3.0, policy[:, P_MINERALS])
+        # Step back from the brink: lower the most escalatory lever that is still above
+        # its floor by one (the US bloc: export controls to the 2023 rules, then tool
+        # controls, then enforcement; China: minerals).
         if obs.side == US:
-            policy[:, P_EXPORT] = np.where(hot, np.maximum(policy[:, P_EXPORT] - 1, 2),
-                                           policy[:, P_EXPORT])
+            policy = step_back(policy, obs, hot, (P_EXPORT, P_EQUIPMENT, P_ENFORCEMENT),
+                               US_FLOOR)
         else:
-            policy[:, P_MINERALS] = np.where(hot, np.maximum(policy[:, P_MINERALS] - 1, 0),
-                                             policy[:, P_MINERALS])
+            policy = step_back(policy, obs, hot, (P_MINERALS,), CHINA_FLOOR)
         return SideOrders(alloc, training, policy)

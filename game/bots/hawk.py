@@ -4,9 +4,11 @@ US bloc: ratchets chip export controls, tool controls and enforcement up a step 
 (to the top once China's capability closes in), requires part of new capacity onshore,
 keeps its weights closed and spends more on intelligence. China: answers controls with
 mineral controls, a high localization mandate and a smuggling effort, and keeps its
-weights closed. Either side weighs crisis risk, though less than the balanced bot: it
-stops escalating once a move would carry a hazard of a few percent a quarter and steps back
-one move at a time when the hazard runs high.
+weights closed. Either side weighs crisis risk by what it stands to lose, not by the bare
+hazard: it keeps escalating while a move leaves its expected loss to open conflict (the
+hazard, the share of crises that are conflict, the cost at its share of the blame) under
+0.3 points a quarter, and steps back one move at a time only once that loss passes a
+point; a hawk that carries little of the blame holds its ground.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import numpy as np
 from game.bots.balanced import plan_infrastructure
 from game.bots.base import Bot, register
 from game.bots.observation import Observation
-from game.bots.tactics import ratchet, risk_stance, step_back, training_share
+from game.bots.tactics import cost_stance, ratchet, step_back, training_share
 from game.engine.orders import (
     P_CN_OPEN,
     P_DOMESTIC_BUILD,
@@ -34,10 +36,10 @@ from game.engine.types import US
 
 # More on intelligence (knowing the other side is security) and a little on fabs.
 ALLOCATION = np.array([0.50, 0.05, 0.23, 0.07, 0.08, 0.07])
-# The hawk takes more crisis risk than the balanced bot: it raises controls while a move
-# keeps the hazard under 4% a quarter and lowers one a quarter above 10%.
-ESCALATE_RISK = 0.04
-STEP_BACK_RISK = 0.10
+# Expected points a quarter lost to open conflict: the hawk raises controls while a move
+# keeps that under ESCALATE_COST and lowers one a quarter above STEP_BACK_COST.
+ESCALATE_COST = 0.3
+STEP_BACK_COST = 1.0
 CLOSE_GAP = 0.6  # log10 FLOP: "closing in"
 
 
@@ -50,7 +52,7 @@ class Hawk(Bot):
         alloc = plan_infrastructure(obs, np.repeat(ALLOCATION[None, :], b, axis=0))
         training = training_share(obs, 0.45)
         current = obs.own_policy
-        calm, hot = risk_stance(obs, ESCALATE_RISK, STEP_BACK_RISK)
+        calm, hot = cost_stance(obs, ESCALATE_COST, STEP_BACK_COST)
         target = current.copy()
         if obs.side == US:
             closing = obs.theirs("capability") - obs.mine("capability") > -CLOSE_GAP

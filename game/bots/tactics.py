@@ -8,6 +8,7 @@ import numpy as np
 from game.bots.observation import Observation
 from game.engine import crisis
 from game.engine.orders import SCALE_ARRAY
+from game.engine.tables import shared
 from game.engine.types import BoolArray, FloatArray
 
 # One quarter's move on each policy: a level, or 10 points of a percent policy. Moving
@@ -34,6 +35,42 @@ def risk_stance(obs: Observation, escalate_below: float,
     the bot lowers a control a quarter."""
     return (crisis_risk(obs, TYPICAL_MOVE) < escalate_below,
             crisis_risk(obs) > step_back_above)
+
+
+def pressure_share(obs: Observation) -> FloatArray:
+    """(B,) this side's share of the tension the two sides' policies in force hold up
+    (policies are public): roughly its share of the blame should a crisis break out."""
+    if obs.rules is None:
+        return np.full(obs.batch, 0.5)
+    mine, theirs = obs.own_policy, obs.other_policy
+    policy = np.stack([mine, theirs] if obs.side == 0 else [theirs, mine], axis=1)
+    held = crisis.standing_by_side(policy, obs.rules.params)
+    total = held.sum(axis=1)
+    return np.where(total > 1e-9, held[:, obs.side] / np.maximum(total, 1e-9), 0.5)
+
+
+def conflict_cost(obs: Observation, extra: float = 0.0) -> FloatArray:
+    """(B,) the points a quarter this side expects to lose to open conflict at today's
+    tension plus `extra`: the hazard, times the share of crises that are open conflict,
+    times what conflict costs (crisis_loss) at this side's share of the pressure."""
+    if obs.rules is None:
+        return np.zeros(obs.batch)
+    p = obs.rules.params
+    tension = obs.tension + extra
+    loss = np.broadcast_to(shared(p.crisis_loss), (obs.batch,))
+    return (crisis.hazard(tension, p) * crisis.conflict_share(tension, p) * loss
+            * pressure_share(obs))
+
+
+def cost_stance(obs: Observation, escalate_below: float,
+                step_back_above: float) -> tuple[BoolArray, BoolArray]:
+    """(may escalate, must step back), both (B,), weighing what a crisis would cost this
+    side rather than the bare hazard: a move is allowed while the expected loss to open
+    conflict after a typical move stays below `escalate_below` points a quarter; above
+    `step_back_above` today the bot lowers a control a quarter. A side that carries little
+    of the blame holds its ground longer."""
+    return (conflict_cost(obs, TYPICAL_MOVE) < escalate_below,
+            conflict_cost(obs) > step_back_above)
 
 
 def steps(side: int) -> FloatArray:

@@ -14,7 +14,14 @@ import numpy as np
 from game.bots.observation import Observation
 from game.bots.players import Player, make_player, parse_player
 from game.engine.lever_effects import TRAINING_SHARE
-from game.engine.orders import ALLOCATION, POLICIES, SideOrders, quantize
+from game.engine.orders import (
+    ALLOCATION,
+    MAX_ARRAY,
+    OPEN_WEIGHTS_COLUMN,
+    POLICIES,
+    SideOrders,
+    quantize,
+)
 from game.engine.types import FloatArray, side_index
 from game.model.scenario import Scenario
 
@@ -93,3 +100,33 @@ class _PlansPlayer(Player):
         plan = np.arange(obs.batch) // p.per_plan
         k = max(phase, 0)
         return SideOrders(p.allocation[plan, k], p.training[plan, k], p.policy[plan, k])
+
+
+def all_out(orders: SideOrders, side: str) -> SideOrders:
+    """`orders` with every escalatory policy at its highest level and the weights closed
+    (opening them eases tension): a side escalating everything."""
+    policy = np.broadcast_to(MAX_ARRAY[side_index(side)], orders.policy.shape).copy()
+    policy[:, OPEN_WEIGHTS_COLUMN[side_index(side)]] = 0.0
+    return SideOrders(orders.allocation, orders.training_share, policy)
+
+
+class _AllOutPlayer(Player):
+    def __init__(self, base: Player, side: str):
+        self.base, self.side = base, side
+
+    def orders(self, obs: Observation) -> SideOrders:
+        return quantize(all_out(self.base.orders(obs), self.side), side_index(self.side))
+
+
+@dataclass(frozen=True)
+class AllOut:
+    """`bot` (a PLAYER string) escalating everything from the first quarter: its budget
+    and training as it plays them, every escalatory policy at the top."""
+
+    bot: str = "bot:balanced"
+
+    def make(self, side: str, scenario: Scenario) -> Player:
+        return _AllOutPlayer(make_player(parse_player(self.bot), side, scenario), side)
+
+    def __str__(self) -> str:
+        return f"{self.bot} escalating everything"
