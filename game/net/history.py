@@ -5,9 +5,11 @@ The fog of war is applied here, on the server, before anything leaves: a side re
 own views (`Game.view_at`, already fogged), and each quarter's summary with the other
 side's figures cut to the public ones (score, market share and revenue, exact in every
 view), its causes withheld, and the score goals whose values are computed from hidden
-figures (capability lead, share of compute) without their value, gain and points, for
-both sides: a side's own compute share would give away the other's compute. The goals'
-weights, par and running points stay, as the score itself does: they are public.
+figures (capability lead, share of compute, economy) without their value, gain, points
+and running points, for both sides: a side's own compute share would give away the
+other's compute, its economy share the other's income, and the running points of any of
+them, quarter after quarter, the value itself. The goals' weights and par stay, and so do
+the public goals' points and the score itself.
 
 The advisor runs on the server from the side's own belief state (`Game.forecast`, which
 never reads the other side's truth); only its percentiles are sent.
@@ -34,13 +36,14 @@ from game.summary import EventFact, Outcome, SideSummary, TermFact, TurnSummary,
 # The other side's figures a team may read exactly (every view shows them exact).
 PUBLIC_FIGURES: tuple[str, ...] = ("score", "market_share", "revenue")
 # Score goals whose value is computed from the other side's hidden figures.
-FOGGED_TERMS: frozenset[str] = frozenset({"capability", "compute_share"})
+FOGGED_TERMS: frozenset[str] = frozenset({"capability", "compute_share", "economy"})
 NAN = float("nan")
 
 
 # --- the fog ------------------------------------------------------------------------------
 def fogged_terms(terms: tuple[TermFact, ...]) -> tuple[TermFact, ...]:
-    return tuple(replace(t, value=NAN, gain=NAN, points=NAN) if t.name in FOGGED_TERMS
+    return tuple(replace(t, value=NAN, gain=NAN, points=NAN, game_points=NAN)
+                 if t.name in FOGGED_TERMS
                  else t for t in terms)
 
 

@@ -3,8 +3,10 @@ into words from the last turn's summary (the engine's outcome facts)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
+from game.engine.rules import SCORE_TERMS
 from game.engine.types import SIDES
 from game.port import TableGame
 from game.present.outcome import (
@@ -33,7 +35,9 @@ def term_points(game: TableGame) -> dict[str, dict[str, float]]:
     if game.turn == 0:
         return {side: {} for side in SIDES}
     last = game.summary(game.turn - 1)
-    return {side: {t.name: t.game_points for t in last.sides[side].terms} for side in SIDES}
+    # A team seat's summary withholds the goals computed from hidden figures (NaN).
+    return {side: {t.name: t.game_points for t in last.sides[side].terms
+                   if math.isfinite(t.game_points)} for side in SIDES}
 
 
 def end_summary(game: TableGame) -> EndSummary:
@@ -48,7 +52,10 @@ def end_summary(game: TableGame) -> EndSummary:
                                     rule.winner)
     else:
         why = clock_sentence(game.turn, game.rules.victory.draw_margin)
-        if outcome.winner is not None and all(points.values()):
+        # The lead is attributed only where every goal's points are known (not at a
+        # team seat, where the fog hides some: a part would pass for the whole).
+        if outcome.winner is not None and all(len(points[s]) == len(SCORE_TERMS)
+                                              for s in SIDES):
             why += " " + attribution_sentence(attribute(outcome.winner, points))
     terms = {side: [(TERM_WORDS[t], p) for t, p in points[side].items()] for side in SIDES}
     return EndSummary(outcome.winner, headline(outcome.winner), why, dict(outcome.scores),

@@ -6,6 +6,7 @@ Textual-free, so the numbers a player reads are tested without a terminal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,6 +29,9 @@ SCORE_MEANING = (
     "more, and the higher score at the end wins unless the two are within the draw margin.")
 
 MOVED = 0.05  # points: a goal that moved less than this is not named in the report
+# A team seat's name for the goals computed from the other side's hidden figures (their
+# points are withheld: game/net/history.py); the score's change includes them.
+HIDDEN_GOALS = "Goals the fog hides"
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,14 @@ def score_moves(game: TableGame, turn: int) -> dict[str, list[tuple[str, float]]
                  for old, new in zip(before.terms[side], after.terms[side], strict=True)]
         out[side] = sorted((m for m in moves if abs(m[1]) >= MOVED),
                            key=lambda m: -abs(m[1]))
+        if any(not math.isfinite(m[1]) for m in moves):  # a team seat's fog: named, no number
+            out[side].append((HIDDEN_GOALS, math.nan))
     return out
+
+
+def goal_points(term: TermFact) -> str:
+    """A goal's running points as the score tables show them ("hidden" under the fog)."""
+    return signed(term.game_points) if math.isfinite(term.game_points) else "hidden"
 
 
 def score_series(game: TableGame) -> list[Series]:

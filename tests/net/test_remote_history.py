@@ -57,3 +57,33 @@ async def test_a_seat_reads_its_history_advisor_and_rules_in_force_from_the_serv
             assert there == local.forecast("china", orders, 40)
         finally:
             remote_seat.close()
+
+
+def test_the_goals_computed_from_hidden_figures_carry_no_number_at_a_seat() -> None:
+    """Capability lead, share of compute and economy are computed from the other side's
+    hidden figures (its capability, compute, income): a seat's history sends neither their
+    value nor their points, not even the running points (quarter after quarter those give
+    each quarter's points, and with par and weight the value itself). The public goals
+    keep their points."""
+    from game.model import load_scenario
+    from game.net.history import seat_history
+    from game.session import Game
+
+    game = Game.new(load_scenario("baseline-2025"), seed=4)
+    game.play_out(3)
+    hidden = {"capability", "compute_share", "economy"}
+    for side in ("us", "china"):
+        sent = seat_history(game, side, 0)
+        for summary in sent["summaries"]:
+            for facts in summary["sides"].values():
+                for term in facts["terms"]:
+                    numbers = [term[k] for k in ("value", "gain", "points", "game_points")]
+                    if term["name"] in hidden:
+                        assert numbers == [None] * 4, term
+                    else:
+                        assert all(isinstance(x, float) for x in numbers), term
+        for terms in sent["opening_terms"].values():
+            assert all(t["game_points"] is None for t in terms if t["name"] in hidden)
+    # the truth the fog withholds is there to withhold: the goals do score in this game
+    truth = game.summary(2).sides["us"].terms
+    assert all(abs(t.game_points) > 1e-6 for t in truth if t.name in hidden)

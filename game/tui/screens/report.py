@@ -3,6 +3,8 @@ fired and those in force, each tagged by why it fired; the score change."""
 
 from __future__ import annotations
 
+import math
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -52,7 +54,8 @@ def report_text(report: TurnReport, moves: ScoreMoves | None = None) -> Text:
     else:
         for s, (now, change) in report.scores.items():
             head = f"  score {SIDE_MARK[s]} {now:.1f} ({signed(change)})"
-            goals = [f"{goal.lower()} {signed(points)}" for goal, points in moves[s]]
+            goals = [f"{goal.lower()} {signed(points)}" if math.isfinite(points) else goal.lower()
+                     for goal, points in moves[s]]
             text.append(head, style="bold")
             text.append(goal_lines(len(head), goals or ["no goal moved"]))
         text.append("\n")

@@ -15,7 +15,15 @@ from textual.widgets import Static
 from game.engine.types import SIDES
 from game.port import TableGame
 from game.present.words import TERM_LABELS, side_label
-from game.tui.score import SCORE_MEANING, Board, board, score_series, signed, term_par, term_value
+from game.tui.score import (
+    SCORE_MEANING,
+    Board,
+    board,
+    goal_points,
+    score_series,
+    term_par,
+    term_value,
+)
 from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.footer import GameFooter
 
@@ -29,7 +37,7 @@ def side_goals(board: Board, side: str) -> Table:
         table.add_column(head, justify="right", no_wrap=True)
     for term in board.terms[side]:
         table.add_row(TERM_LABELS[term.name], term_value(term), term_par(term),
-                      f"{term.weight:.0%}", signed(term.game_points))
+                      f"{term.weight:.0%}", goal_points(term))
     return table
 
 

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from game.engine.types import SIDES
 from game.present.words import SIDE_MARK
-from game.tui.score import Board, signed
+from game.tui.score import Board, goal_points
 
 # Goal labels short enough for the dashboard's narrow column.
 SHORT_GOALS: dict[str, str] = {
@@ -33,7 +33,7 @@ def goals_table(board: Board) -> Table:
         for side in SIDES:
             term = board.terms[side][k]
             assert term.name == name  # the engine's SCORE_TERMS order
-            cells += [f"{term.weight:.0%}", signed(term.game_points)]
+            cells += [f"{term.weight:.0%}", goal_points(term)]
         table.add_row(*cells)
     total: list[Text | str] = [Text("Score", style="bold")]
     for side in SIDES:
