@@ -104,7 +104,7 @@ def chart_series(game: TableGame, seat: str | None, metric: str) -> list[Series]
     ks = range(game.turn + 1)
     if metric == "tension":
         y = np.array([game.view_at(k, seat or "us").tension for k in ks])
-        risk = crisis_risk(game.rules.params, float(y[-1]))
+        risk = crisis_risk(game.params_in_force(), float(y[-1]))
         if not risk.possible:  # no hazard in this scenario: no level to read against
             return [Series("Tension", None, x, y)]
         return [Series("Tension", None, x, y),

@@ -80,7 +80,7 @@ def test_chart_series_cover_every_quarter_and_mark_estimates():
     assert [s.estimated for s in series] == [False, True]
     assert len(series[0].x) == 4 and series[0].x[0] == 2025.0
     assert series[0].y[-1] == pytest.approx(game.figures()["us"]["compute"])
-    tension = present.chart_series(game, None, "tension")[0]
+    tension = present.chart_series(LocalGame(game), None, "tension")[0]
     assert tension.y[-1] == pytest.approx(float(game.state.tension[0]))
     watch = present.chart_series(game, None, "market_share")
     assert np.allclose(watch[0].y + watch[1].y, 100.0)

@@ -13,6 +13,7 @@ from game.present.dashboard import chart_series
 from game.present.risk import crisis_risk
 from game.session import Game
 from game.tui.app import ComputeRaceApp
+from game.tui.local_game import LocalGame
 from game.tui.setup import HUMANS
 from game.tui.widgets import TensionMeter
 from tests.tui.conftest import TEST_FUTURES, short_game
@@ -39,14 +40,14 @@ def test_a_scenario_without_a_crisis_hazard_says_so() -> None:
     risk = crisis_risk(game.rules.params, 95.0)
     assert not risk.possible and risk.chance == 0.0
     assert risk.text == "no crisis in this scenario"
-    assert [s.label for s in chart_series(game, None, "tension")] == ["Tension"]
+    assert [s.label for s in chart_series(LocalGame(game), None, "tension")] == ["Tension"]
     assert crisis_risk(short_game().rules.params, 0.0).possible  # the baseline carries one
 
 
 def test_the_tension_chart_draws_where_the_risk_starts() -> None:
     game = short_game()
     game.play_out(2)
-    tension, guide = chart_series(game, None, "tension")
+    tension, guide = chart_series(LocalGame(game), None, "tension")
     onset = crisis_risk(game.rules.params, 0.0).onset
     assert guide.guide and not tension.guide
     assert np.all(guide.y == onset) and len(guide.x) == len(tension.x)
@@ -65,3 +66,22 @@ async def test_the_meter_states_the_chance_at_the_tension_shown() -> None:
         assert risk.chance > 0
         assert risk.text in shown and "%/q" in shown
         assert "crisis at" not in shown
+
+
+def test_the_chart_reads_the_onset_a_card_in_force_sets() -> None:
+    """A card that moves the crisis onset moves the chart's guide while it is in force:
+    the meter and chart read the parameters in force, not the scenario's base values."""
+    from game.model.scenario import Scenario
+
+    data = load_scenario("baseline-2025").model_dump(mode="json")
+    data["events"].append({
+        "id": "calm-talks", "title": "Talks", "probability": 0.0, "duration": 4,
+        "text": "Talks calm the strait: crises break out only from higher tension.",
+        "effects": [{"kind": "multiply", "param": "crisis_onset", "side": "both",
+                     "value": 1.4}]})
+    game = Game.new(Scenario.model_validate(data), seed=3)
+    base = float(game.rules.params.crisis_onset[0])
+    game.inject("calm-talks")
+    game.play_out(1)
+    guide = chart_series(LocalGame(game), "us", "tension")[1]
+    assert guide.label == f"crisis risk from {base * 1.4:g}"

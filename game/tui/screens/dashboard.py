@@ -101,7 +101,7 @@ class DashboardScreen(Screen[None]):
             f"[b]{who}[/b] · [b]{game.date}[/b] · turn {min(game.turn + 1, game.turns)}/"
             f"{game.turns} · score {scores}{ended}")
         self.query_one(TensionMeter).show(
-            view.tension, crisis_risk(game.rules.params, view.tension))
+            view.tension, crisis_risk(game.params_in_force(), view.tension))
         compact = self.app.size.width < COMPACT_BELOW
         own = self.query_one("#own", FiguresPanel)
         other_est = self.query_one("#other", EstimatesPanel)
