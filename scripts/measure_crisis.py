@@ -1,6 +1,7 @@
 """Crisis rates over many seeds: any crisis and a game-ending one, for the pairings the
 README quotes (both sides escalating everything, balanced against balanced, hawk against
-hawk), in the baseline and strait-crisis.
+hawk, and the US bloc's tool controls forced to the top against the balanced bot), in the
+baseline and strait-crisis, with the win rates and each side's mean final score.
 
     python scripts/measure_crisis.py [SEEDS] [SCENARIO,...]
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from game.analysis.balance.crisis_rates import PAIRINGS, crisis_rates
+from game.analysis.balance.players import Forced
 from game.engine.rng import derive_seeds
 from game.model import load_scenario
 
@@ -21,11 +23,14 @@ def main() -> None:
     seeds = derive_seeds(11, N)
     for name in SCENARIOS:
         scenario = load_scenario(name)
-        for label, (us, china) in PAIRINGS.items():
+        pairings = {**PAIRINGS, "US tools at 3 v balanced": (
+            Forced("bot:balanced", "equipment_controls", 3), "bot:balanced")}
+        for label, (us, china) in pairings.items():
             r = crisis_rates(scenario, us, china, seeds)
-            print(f"{name:14s} {label:22s} any {r.any:6.1%}  ending {r.ending:6.1%}  "
+            print(f"{name:14s} {label:26s} any {r.any:6.1%}  ending {r.ending:6.1%}  "
                   f"us win {r.us_win:6.1%}  china win {r.china_win:6.1%}  "
-                  f"peak tension p50 {r.peak_tension:5.1f}", flush=True)
+                  f"peak tension p50 {r.peak_tension:5.1f}  "
+                  f"mean score us {r.us_score:5.1f} china {r.china_score:5.1f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -25,13 +25,15 @@ PAIRINGS: dict[str, tuple[PlayerLike, PlayerLike]] = {
 @dataclass(frozen=True)
 class CrisisRates:
     """Shares of games: with any crisis, ending in open conflict, won by each side; and
-    the median of each game's peak tension."""
+    the median of each game's peak tension; each side's mean final score."""
 
     any: float
     ending: float
     us_win: float
     china_win: float
     peak_tension: float
+    us_score: float
+    china_score: float
 
 
 def crisis_rates(scenario: Scenario, us: PlayerLike, china: PlayerLike,
@@ -46,4 +48,6 @@ def crisis_rates(scenario: Scenario, us: PlayerLike, china: PlayerLike,
         us_win=float(np.mean(winners == 0)),
         china_win=float(np.mean(winners == 1)),
         peak_tension=float(np.median(batch.tension.max(axis=0))),
+        us_score=float(np.mean(batch.final.score[:, 0])),
+        china_score=float(np.mean(batch.final.score[:, 1])),
     )
