@@ -31,6 +31,7 @@ from game.tui.widgets.chart import TrendChart
 from game.tui.widgets.figures import EstimatesPanel
 from tests.net.helpers import STEP_S, seat, serve_process, stop_process
 from tests.net.test_workshop_ui import settle
+from tests.tui.conftest import enter_until
 from tests.tui.test_score import rendered
 
 
@@ -68,17 +69,6 @@ async def china_bot(server):
             await task
 
 
-async def past_the_dialogs(pilot, app: JoinApp) -> None:
-    """Close the quarter's event dialogs up to its report (bounded: a broken screen fails
-    rather than hangs)."""
-    for _ in range(50):
-        if isinstance(app.screen, ReportScreen):
-            return
-        await pilot.press("enter")
-        await pilot.pause()
-    assert isinstance(app.screen, ReportScreen)
-
-
 async def test_a_team_plays_the_local_screens_over_the_network_to_the_end(server):
     seats = server["tables"][0]["seats"]
     before = games_alive()
@@ -110,7 +100,7 @@ async def test_a_team_plays_the_local_screens_over_the_network_to_the_end(server
 
             # the quarter resolves on the server; the US reads its own report
             await settle(pilot, lambda: isinstance(app.screen, ReportScreen | EventDialog))
-            await past_the_dialogs(pilot, app)
+            await enter_until(pilot, app, ReportScreen)
             report = shown(app, "#report-text")
             assert f"Turn report: {game.date_of(0)}" in report
             lines = report.splitlines()
@@ -180,7 +170,7 @@ async def test_a_quarter_the_deadline_resolves_shows_its_report_at_the_seat(serv
             await facilitator.request("deadline", seconds=0.5)
             await settle(pilot, lambda: isinstance(app.screen, ReportScreen | EventDialog))
             assert app.table.game.turn == 1 and not app.table.busy
-            await past_the_dialogs(pilot, app)
+            await enter_until(pilot, app, ReportScreen)
             assert f"Turn report: {app.table.game.date_of(0)}" in shown(app, "#report-text")
             await pilot.press("enter")
             await settle(pilot, lambda: isinstance(app.screen, DashboardScreen))

@@ -68,6 +68,18 @@ async def until(pilot, ready: Callable[[], bool], shown: Callable[[], object] = 
     assert ready(), shown()
 
 
+async def enter_until(pilot, app, screen_type, presses: int = 50):
+    """Press Enter (past briefings, event dialogs and reports) until the screen is a
+    `screen_type`, and return it (bounded: a broken screen fails rather than hangs)."""
+    for _ in range(presses):
+        if isinstance(app.screen, screen_type):
+            return app.screen
+        await pilot.press("enter")
+        await pilot.pause()
+    assert isinstance(app.screen, screen_type)
+    return app.screen
+
+
 async def end_turn_to_report(pilot, app: ComputeRaceApp):
     """End the turn, close any event dialogs, and return the turn report screen."""
     from game.tui.dialogs.event import EventDialog
@@ -75,8 +87,5 @@ async def end_turn_to_report(pilot, app: ComputeRaceApp):
 
     await pilot.press("e")
     await settle(pilot, app)
-    while isinstance(app.screen, EventDialog):
-        await pilot.press("enter")
-        await pilot.pause()
-    assert isinstance(app.screen, ReportScreen)
-    return app.screen
+    assert isinstance(app.screen, EventDialog | ReportScreen)
+    return await enter_until(pilot, app, ReportScreen)

@@ -9,7 +9,7 @@ from game.tui.app import ComputeRaceApp
 from game.tui.dialogs.confirm import ConfirmDialog
 from game.tui.dialogs.path import PathDialog, RecordTree
 from game.tui.screens import DashboardScreen, TitleScreen
-from tests.tui.conftest import settle
+from tests.tui.conftest import enter_until, settle
 
 SIZE = (120, 40)
 
@@ -26,9 +26,7 @@ async def test_quit_asks_when_progress_is_unsaved_and_not_after_a_save(make_app,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "e")
         await settle(pilot, app)
-        while not isinstance(app.screen, DashboardScreen):
-            await pilot.press("enter")
-            await pilot.pause()
+        await enter_until(pilot, app, DashboardScreen)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog) and app.return_code is None

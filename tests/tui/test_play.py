@@ -26,7 +26,7 @@ from game.tui.screens import (
 )
 from game.tui.watch import PACES, START_PACE
 from game.tui.widgets import AllocationEditor, FiguresPanel, PolicyEditor
-from tests.tui.conftest import SHORT_TURNS, TEST_FUTURES, settle
+from tests.tui.conftest import SHORT_TURNS, TEST_FUTURES, end_turn_to_report, settle
 
 SIZE = (120, 40)
 
@@ -40,12 +40,7 @@ def rendered(renderable) -> str:
 
 async def finish_turn(pilot, app: ComputeRaceApp) -> None:
     """End the turn and read through the report (and any major-event dialogs)."""
-    await pilot.press("e")
-    await settle(pilot, app)
-    while isinstance(app.screen, EventDialog):
-        await pilot.press("enter")
-        await pilot.pause()
-    assert isinstance(app.screen, ReportScreen)
+    await end_turn_to_report(pilot, app)
     await pilot.press("enter")
     await pilot.pause()
 

@@ -23,7 +23,7 @@ from game.tui.screens.help import MECHANICS
 from game.tui.screens.report import report_text
 from game.tui.screens.score import ScoreScreen
 from game.tui.widgets.score import ScorePanel
-from tests.tui.conftest import settle, short_game
+from tests.tui.conftest import enter_until, settle, short_game
 
 SIZE = (120, 40)
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,9 +103,7 @@ async def test_the_report_breaks_the_score_line_into_goals(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "e")
         await settle(pilot, app)
-        while not isinstance(app.screen, ReportScreen):
-            await pilot.press("enter")
-            await pilot.pause()
+        await enter_until(pilot, app, ReportScreen)
         text = str(app.screen.query_one("#report-text", Static).render())
         moves = score_moves(app.table.game, 0)
         for side in SIDES:

@@ -15,7 +15,7 @@ from game.tui.dialogs.event import EventDialog
 from game.tui.screens import DashboardScreen, EndScreen, ReportScreen
 from game.tui.screens.facilitator import FacilitatorScreen
 from game.tui.widgets.footer import GameFooter
-from tests.tui.conftest import settle
+from tests.tui.conftest import enter_until, settle
 
 SIZE = (120, 40)
 
@@ -27,9 +27,7 @@ def footer_key(screen, key: str) -> FooterKey:
 async def to_dashboard(pilot, app: ComputeRaceApp) -> None:
     """Past the briefing, or through a report and its event dialogs, to the dashboard."""
     await pilot.pause()
-    while not isinstance(app.screen, DashboardScreen):
-        await pilot.press("enter")
-        await pilot.pause()
+    await enter_until(pilot, app, DashboardScreen)
 
 
 async def test_undo_asks_and_a_stray_key_keeps_the_turn(make_app) -> None:

@@ -17,7 +17,7 @@ from game.tui.screens import (
     TitleScreen,
 )
 from game.tui.widgets.footer import GameFooter
-from tests.tui.conftest import settle
+from tests.tui.conftest import enter_until, settle
 
 SIZE = (120, 40)
 
@@ -55,10 +55,7 @@ async def test_one_report_screen_shows_each_turns_report(make_app) -> None:
         for turn in range(2):
             await pilot.press("e")
             await settle(pilot, app)
-            while not isinstance(app.screen, ReportScreen):  # major-event dialogs first
-                await pilot.press("enter")
-                await pilot.pause()
-            report = app.screen
+            report = await enter_until(pilot, app, ReportScreen)  # event dialogs first
             assert report.report.turn == turn and report.report.date == app.game.date_of(turn)
             text = str(report.query_one("#report-text").content)
             assert f"Turn report: {app.game.date_of(turn)}" in text
@@ -100,8 +97,6 @@ async def test_every_screen_with_keys_uses_the_game_footer(make_app) -> None:
         assert isinstance(app.screen.query_one(Footer), GameFooter)
         await pilot.press("escape", "e")
         await settle(pilot, app)
-        while not isinstance(app.screen, EndScreen):
-            await pilot.press("enter")
-            await pilot.pause()
+        await enter_until(pilot, app, EndScreen)
         keys = footer_keys(app.screen)
         assert {"m", "n", "u", "q"} <= set(keys)
